@@ -1,0 +1,134 @@
+#include "analysis/analyzer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <stdexcept>
+
+#include "ingest/ingest.h"
+#include "lang/detect.h"
+#include "segment/segmenter.h"
+#include "text/utf8.h"
+#include "time/calendar.h"
+
+namespace cronaca {
+
+const char* to_string(DateSource source) {
+  switch (source) {
+    case DateSource::header: return "header";
+    case DateSource::metadata: return "metadata";
+    case DateSource::argument: return "argument";
+    case DateSource::text: return "text";
+    case DateSource::none: break;
+  }
+  return "none";
+}
+
+std::string document_id(std::string_view name, std::string_view text) {
+  // FNV-1a, 64 bit: stable across platforms and builds, which std::hash is not.
+  std::uint64_t hash = 0xcbf29ce484222325ull;
+  const auto mix = [&hash](std::string_view bytes) {
+    for (char c : bytes) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 0x100000001b3ull;
+    }
+  };
+  mix(name);
+  mix(std::string_view("\0", 1));
+  mix(text);
+  char buffer[20];
+  std::snprintf(buffer, sizeof buffer, "d%012llx", static_cast<unsigned long long>(hash >> 16));
+  return buffer;
+}
+
+Analyzer::Analyzer(const Resources& resources, AnalyzerOptions options) : options_(std::move(options)) {
+  std::vector<std::string> errors;
+  languages_ = Languages::load(resources, errors);
+  if (!errors.empty()) throw std::invalid_argument("language resources are broken: " + errors.front());
+  if (languages_.all().empty()) throw std::invalid_argument("no language resources were loaded (lang/*/language.json)");
+  if (options_.lang != "auto") {
+    const LanguageProfile* forced = languages_.find(options_.lang);
+    if (!forced || !forced->analysed) {
+      std::string known;
+      for (const auto& profile : languages_.all()) {
+        if (profile->analysed) known += (known.empty() ? "" : ", ") + profile->code;
+      }
+      throw std::invalid_argument("unknown language \"" + options_.lang + "\" (use auto, " + known + ")");
+    }
+  }
+  if (!options_.date.empty()) {
+    const auto date = parse_iso_date(options_.date);
+    if (!date || date->month == 0 || options_.date.size() > 10) {
+      throw std::invalid_argument("the date \"" + options_.date + "\" is not YYYY-MM or YYYY-MM-DD");
+    }
+    fallback_date_ = {date->iso(), DateSource::argument};
+  }
+}
+
+Analyzer::~Analyzer() = default;
+
+Segmenter& Analyzer::segmenter_for(const std::string& lang) {
+  auto& segmenter = segmenters_[lang];
+  if (!segmenter) segmenter = std::make_unique<Segmenter>(languages_.find(lang));
+  return *segmenter;
+}
+
+bool Analyzer::add(std::string_view raw_name, std::string_view bytes) {
+  std::string name = repair_utf8(raw_name).text;
+  IngestOutcome ingested = ingest(name, bytes);
+  if (!ingested.error.empty()) {
+    result_.errors.push_back({std::move(name), std::move(ingested.error)});
+    return false;
+  }
+  IngestedText& in = ingested.document;
+  Document doc;
+  doc.id = document_id(name, in.text);
+  doc.name = std::move(name);
+  doc.title = std::move(in.title);
+  doc.format = std::move(in.format);
+  doc.encoding = std::move(in.encoding);
+  doc.text = std::move(in.text);
+  doc.warnings = std::move(in.warnings);
+  doc.date = in.date.source != DateSource::none ? std::move(in.date) : fallback_date_;
+
+  if (options_.lang == "auto") {
+    const LanguageGuess guess = detect_language(doc.text, languages_);
+    doc.lang = guess.code;
+    doc.lang_confidence = guess.confidence;
+    if (guess.code != guess.detected) doc.lang_detected = guess.detected;
+  } else {
+    doc.lang = options_.lang;
+    doc.lang_confidence = 1;
+  }
+  segmenter_for(doc.lang).segment(doc.text, doc.tokens, doc.sentences);
+  result_.documents.push_back(std::move(doc));
+  return true;
+}
+
+void Analyzer::reject(std::string_view name, std::string message) {
+  result_.errors.push_back({repair_utf8(name).text, std::move(message)});
+}
+
+AnalysisResult Analyzer::finish() {
+  AnalysisResult result = std::move(result_);
+  result_ = AnalysisResult{};
+  // Names first, then ids, so the order never depends on the order inputs were given in.
+  std::stable_sort(result.documents.begin(), result.documents.end(), [](const Document& a, const Document& b) {
+    return a.name != b.name ? a.name < b.name : a.id < b.id;
+  });
+  std::stable_sort(result.errors.begin(), result.errors.end(), [](const InputError& a, const InputError& b) {
+    return a.name != b.name ? a.name < b.name : a.message < b.message;
+  });
+  // Two inputs with the same name and text would share an id; suffixes keep ids unique.
+  auto& docs = result.documents;
+  for (std::size_t first = 0; first < docs.size();) {
+    std::size_t next = first + 1;
+    for (; next < docs.size() && docs[next].id == docs[first].id; ++next) {
+      docs[next].id.push_back('-');
+      docs[next].id += std::to_string(next - first + 1);
+    }
+    first = next;
+  }
+  return result;
+}
+
+}  // namespace cronaca

@@ -1,0 +1,54 @@
+#pragma once
+// The analysis pipeline over a corpus: documents are ingested and analysed one at a time as they
+// are added (so callers can report progress and memory stays proportional to the output), then
+// finish() runs the corpus-wide stages and returns the result in a stable order.
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "analysis/document.h"
+#include "lang/language.h"
+#include "resources/resources.h"
+
+namespace cronaca {
+
+class Segmenter;
+
+struct AnalyzerOptions {
+  std::string lang = "auto";  // "auto", or the code of an analysed language to force
+  std::string date;           // document date for inputs without their own ("YYYY-MM[-DD]"), or ""
+};
+
+class Analyzer {
+ public:
+  // Throws std::invalid_argument for unusable options or resources, with a message for the user.
+  Analyzer(const Resources& resources, AnalyzerOptions options);
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // Analyses one input. A problem with it is recorded in the result; returns false in that case.
+  bool add(std::string_view name, std::string_view bytes);
+  // Records an input the caller could not even read (missing file, permission denied).
+  void reject(std::string_view name, std::string message);
+
+  // Runs the corpus-wide stages and hands over the result; the analyzer starts empty again.
+  AnalysisResult finish();
+
+  const Languages& languages() const { return languages_; }
+
+ private:
+  Segmenter& segmenter_for(const std::string& lang);
+
+  AnalyzerOptions options_;
+  DocumentDate fallback_date_;
+  Languages languages_;
+  std::map<std::string, std::unique_ptr<Segmenter>> segmenters_;
+  AnalysisResult result_;
+};
+
+// A stable identifier for a document: "d" and 12 hex digits of a hash of its name and text.
+std::string document_id(std::string_view name, std::string_view text);
+
+}  // namespace cronaca

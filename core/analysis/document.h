@@ -1,0 +1,60 @@
+#pragma once
+// The analysed corpus: what every stage reads and writes, and what output/ serialises.
+// Offsets are byte offsets into Document::text (valid UTF-8), end exclusive.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cronaca {
+
+enum class TokenKind : std::uint8_t { word, number, punctuation };
+
+struct Token {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  TokenKind kind = TokenKind::word;
+};
+
+struct Sentence {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t first_token = 0;  // index into Document::tokens
+  std::uint32_t token_count = 0;
+};
+
+enum class DateSource : std::uint8_t { none, header, metadata, argument, text };
+
+struct DocumentDate {
+  std::string value;  // "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty when unknown
+  DateSource source = DateSource::none;
+};
+
+struct Document {
+  std::string id;        // stable: derived from the name and the content
+  std::string name;      // file name, or path inside a dropped folder
+  std::string title;
+  std::string format;    // "text", "html" or "markdown"
+  std::string encoding;  // encoding of the original bytes
+  std::string lang;      // "it", "en", or "und"
+  std::string lang_detected;  // best guess when lang is "und" and some language scored
+  double lang_confidence = 0;
+  DocumentDate date;
+  std::string text;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<std::string> warnings;
+};
+
+struct InputError {
+  std::string name;
+  std::string message;
+};
+
+struct AnalysisResult {
+  std::vector<Document> documents;  // sorted by name
+  std::vector<InputError> errors;   // sorted by name
+};
+
+const char* to_string(DateSource source);
+
+}  // namespace cronaca

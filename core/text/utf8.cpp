@@ -1,0 +1,206 @@
+#include "text/utf8.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
+#include <unicode/uchar.h>
+
+namespace cronaca {
+
+char32_t decode_utf8(std::string_view s, std::size_t& pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char b0 = byte(pos);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  int extra;
+  char32_t cp;
+  char32_t min;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    extra = 1, cp = b0 & 0x1F, min = 0x80;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    extra = 2, cp = b0 & 0x0F, min = 0x800;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    extra = 3, cp = b0 & 0x07, min = 0x10000;
+  } else {
+    ++pos;
+    return 0xFFFD;
+  }
+  if (pos + extra >= s.size()) {  // truncated sequence
+    ++pos;
+    return 0xFFFD;
+  }
+  for (int i = 1; i <= extra; ++i) {
+    const unsigned char b = byte(pos + i);
+    if ((b & 0xC0) != 0x80) {
+      ++pos;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++pos;
+    return 0xFFFD;
+  }
+  pos += extra + 1;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+namespace {
+// Length of the valid sequence starting at `pos`, or 0 when it is invalid.
+std::size_t valid_sequence_length(std::string_view s, std::size_t pos) {
+  if (static_cast<unsigned char>(s[pos]) < 0x80) return 1;
+  std::size_t next = pos;
+  const char32_t cp = decode_utf8(s, next);
+  if (cp == 0xFFFD && next == pos + 1) return 0;
+  return next - pos;
+}
+}  // namespace
+
+Utf8Repair repair_utf8(std::string_view bytes) {
+  Utf8Repair out;
+  out.text.reserve(bytes.size());
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    std::size_t run = pos;
+    while (run < bytes.size() && static_cast<unsigned char>(bytes[run]) < 0x80) ++run;
+    out.text.append(bytes.data() + pos, run - pos);
+    pos = run;
+    if (pos >= bytes.size()) break;
+    const std::size_t len = valid_sequence_length(bytes, pos);
+    if (len == 0) {
+      out.text.append("\xEF\xBF\xBD");
+      ++out.invalid_sequences;
+      ++pos;
+    } else {
+      out.text.append(bytes.data() + pos, len);
+      pos += len;
+    }
+  }
+  return out;
+}
+
+std::size_t count_invalid_utf8(std::string_view bytes, std::size_t limit) {
+  std::size_t invalid = 0;
+  std::size_t pos = 0;
+  while (pos < bytes.size() && invalid < limit) {
+    if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const std::size_t len = valid_sequence_length(bytes, pos);
+    if (len == 0) {
+      ++invalid;
+      ++pos;
+    } else {
+      pos += len;
+    }
+  }
+  return invalid;
+}
+
+namespace {
+// UTF-16 code units taken by the UTF-8 bytes in [begin, end): one per lead byte, two for 4-byte
+// sequences.
+std::uint32_t utf16_units(const char* begin, const char* end) {
+  std::uint32_t units = 0;
+  for (const char* p = begin; p < end; ++p) {
+    const auto b = static_cast<unsigned char>(*p);
+    units += (b & 0xC0) != 0x80;
+    units += b >= 0xF0;
+  }
+  return units;
+}
+}  // namespace
+
+Utf16Index::Utf16Index(std::string_view text) : text_(text) {
+  checkpoints_.reserve(text.size() / kStride + 1);
+  std::uint32_t units = 0;
+  for (std::size_t at = 0; at <= text.size(); at += kStride) {
+    checkpoints_.push_back(units);
+    const std::size_t end = std::min(text.size(), at + kStride);
+    units += utf16_units(text.data() + at, text.data() + end);
+  }
+}
+
+std::uint32_t Utf16Index::operator()(std::size_t byte_offset) const {
+  if (byte_offset > text_.size()) byte_offset = text_.size();
+  const std::size_t block = byte_offset / kStride;
+  return checkpoints_[block] +
+         utf16_units(text_.data() + block * kStride, text_.data() + byte_offset);
+}
+
+std::string fold_case(std::string_view s) {
+  bool ascii = true;
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  std::string out;
+  if (ascii) {
+    out.assign(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  out.reserve(s.size());
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::CaseMap::utf8Fold(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink,
+                         nullptr, status);
+  if (U_FAILURE(status)) out.assign(s);
+  return out;
+}
+
+namespace {
+bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || u_isUWhiteSpace(cp); }
+}  // namespace
+
+bool is_blank(std::string_view s) {
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    if (!is_space(decode_utf8(s, pos))) return false;
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  std::size_t begin = 0;
+  while (begin < s.size()) {
+    std::size_t next = begin;
+    if (!is_space(decode_utf8(s, next))) break;
+    begin = next;
+  }
+  std::size_t end = s.size();
+  while (end > begin) {
+    std::size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    std::size_t probe = start;
+    if (!is_space(decode_utf8(s, probe))) break;
+    end = start;
+  }
+  return s.substr(begin, end - begin);
+}
+
+}  // namespace cronaca

@@ -1,0 +1,27 @@
+#pragma once
+// Proleptic Gregorian calendar arithmetic and ISO 8601 date strings, shared by ingestion (document
+// dates) and the temporal tagger.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cronaca {
+
+bool is_leap_year(int year);
+int days_in_month(int year, int month);
+
+struct CalendarDate {
+  int year = 0;
+  int month = 0;  // 0 when unknown (year precision)
+  int day = 0;    // 0 when unknown (month or year precision)
+
+  // "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+  std::string iso() const;
+};
+
+// Parses an ISO 8601 date or date-time as found in headers and metadata ("2022-01",
+// "2026-02-14", "2022-01-06T10:00:00+01:00", "20220106", "2022/01/06") and keeps the date part.
+// Returns nothing for anything else or an impossible date (2022-02-30).
+std::optional<CalendarDate> parse_iso_date(std::string_view s);
+
+}  // namespace cronaca

@@ -1,0 +1,98 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/analyzer.h"
+#include "output/json_writer.h"
+#include "output/timeml_writer.h"
+#include "test_resources.h"
+
+using namespace cronaca;
+using nlohmann::json;
+
+namespace {
+const char* kItalian =
+    " date 2022-01 Caos in Kazakistan.\n\nUna sparatoria si è verificata ad Almaty 😀, la capitale finanziaria del Paese. "
+    "Lo ha riferito l’agenzia Sputnik.";
+const char* kEnglish = "The financial assistance from the World Bank is not helping. Stocks fell by twelve percent.";
+}  // namespace
+
+TEST_CASE("documents are analysed, sorted by name and serialised as cronaca/1") {
+  Analyzer analyzer(test::shipped_resources(), {});
+  CHECK(analyzer.add("b.txt", kEnglish));
+  CHECK(analyzer.add("a.txt", kItalian));
+  CHECK_FALSE(analyzer.add("c.pdf", "%PDF-1.4"));
+  analyzer.reject("d.txt", "cannot open the file: No such file or directory");
+  const AnalysisResult result = analyzer.finish();
+  REQUIRE(result.documents.size() == 2);
+  CHECK(result.documents[0].name == "a.txt");
+  CHECK(result.errors.size() == 2);
+
+  const json out = json::parse(to_json(result));
+  CHECK(out["schema"] == "cronaca/1");
+  const json& it = out["documents"][0];
+  CHECK(it["lang"] == "it");
+  CHECK(it["date"] == json({{"value", "2022-01"}, {"source", "header"}}));
+  CHECK(it["text"].get<std::string>().starts_with("Caos in Kazakistan."));
+  CHECK(it["sentences"].size() == 3);
+  // Offsets are UTF-16 indices: the emoji before the second sentence's end counts twice.
+  const std::u16string text16 = u"Caos in Kazakistan.\n\nUna sparatoria si è verificata ad Almaty 😀, la capitale finanziaria del Paese.";
+  CHECK(it["sentences"][1] == json::array({21, text16.size()}));
+  const json& en = out["documents"][1];
+  CHECK(en["lang"] == "en");
+  CHECK(en["date"]["value"].is_null());
+  CHECK(en["date"]["source"] == "none");
+  CHECK(out["errors"][0] == json({{"name", "c.pdf"}, {"message", "this is a PDF document, not text: only plain text, HTML and Markdown are supported"}}));
+  CHECK(out["errors"][1]["name"] == "d.txt");
+  CHECK(out["entities"].empty());
+  CHECK(out["events"].empty());
+}
+
+TEST_CASE("the output does not depend on the order of the inputs") {
+  const auto run = [](bool reversed) {
+    Analyzer analyzer(test::shipped_resources(), {});
+    if (reversed) {
+      analyzer.add("b.txt", kEnglish);
+      analyzer.add("a.txt", kItalian);
+    } else {
+      analyzer.add("a.txt", kItalian);
+      analyzer.add("b.txt", kEnglish);
+    }
+    return to_json(analyzer.finish());
+  };
+  CHECK(run(false) == run(true));
+}
+
+TEST_CASE("ids are stable and unique even for duplicate inputs") {
+  Analyzer analyzer(test::shipped_resources(), {});
+  analyzer.add("a.txt", kItalian);
+  analyzer.add("a.txt", kItalian);
+  const AnalysisResult result = analyzer.finish();
+  CHECK(result.documents[0].id == document_id("a.txt", result.documents[0].text));
+  CHECK(result.documents[1].id == result.documents[0].id + "-2");
+}
+
+TEST_CASE("options fix the language and the date of undated documents") {
+  Analyzer analyzer(test::shipped_resources(), {"en", "2022-01-06"});
+  analyzer.add("a.txt", kItalian);
+  analyzer.add("b.txt", kEnglish);
+  const AnalysisResult result = analyzer.finish();
+  CHECK(result.documents[0].lang == "en");
+  CHECK(result.documents[0].date.value == "2022-01");  // its own header wins
+  CHECK(result.documents[1].date.value == "2022-01-06");
+  CHECK(result.documents[1].date.source == DateSource::argument);
+}
+
+TEST_CASE("bad options are refused with a message") {
+  CHECK_THROWS_WITH(Analyzer(test::shipped_resources(), {"xx", ""}), Catch::Contains("unknown language \"xx\""));
+  CHECK_THROWS_WITH(Analyzer(test::shipped_resources(), {"auto", "2022-02-30"}), Catch::Contains("not YYYY-MM"));
+  CHECK_THROWS_WITH(Analyzer(Resources{}, {}), Catch::Contains("no language resources"));
+}
+
+TEST_CASE("TimeML output carries the document date and escapes the text") {
+  Analyzer analyzer(test::shipped_resources(), {});
+  analyzer.add("x.txt", " date 2022-01-06 A <b> & c");
+  const std::string tml = to_timeml(analyzer.finish().documents[0]);
+  CHECK(tml.find("value=\"2022-01-06\"") != std::string::npos);
+  CHECK(tml.find("<TEXT>A &lt;b&gt; &amp; c</TEXT>") != std::string::npos);
+}

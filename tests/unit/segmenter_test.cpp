@@ -1,0 +1,98 @@
+#include <catch2/catch.hpp>
+
+#include "lang/language.h"
+#include "segment/segmenter.h"
+#include "test_resources.h"
+
+using namespace cronaca;
+
+namespace {
+const Languages& languages() {
+  static const Languages loaded = [] {
+    std::vector<std::string> errors;
+    return Languages::load(test::shipped_resources(), errors);
+  }();
+  return loaded;
+}
+
+struct Segmented {
+  std::vector<std::string> tokens;
+  std::vector<std::string> sentences;
+};
+
+Segmented segment(const std::string& text, const char* lang) {
+  Segmenter segmenter(lang ? languages().find(lang) : nullptr);
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  segmenter.segment(text, tokens, sentences);
+  Segmented out;
+  for (const Token& t : tokens) out.tokens.emplace_back(text.substr(t.begin, t.end - t.begin));
+  for (const Sentence& s : sentences) {
+    out.sentences.emplace_back(text.substr(s.begin, s.end - s.begin));
+    // Sentences cover their tokens exactly.
+    CHECK(tokens[s.first_token].begin == s.begin);
+    CHECK(tokens[s.first_token + s.token_count - 1].end == s.end);
+  }
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("Italian elisions and abbreviations are tokens of their own") {
+  const auto s = segment("L’agenzia dell'Onu e il Sig. Rossi, l'11 gennaio.", "it");
+  CHECK(s.tokens == Strings{"L’", "agenzia", "dell'", "Onu", "e", "il", "Sig.", "Rossi", ",", "l'", "11", "gennaio", "."});
+  CHECK(s.sentences.size() == 1);
+}
+
+TEST_CASE("Italian sentences do not end at titles or initials") {
+  const auto s = segment(
+      "Lo ha detto il dott. Bianchi al Sig. Verdi. Il presidente J. R. Smith ha risposto. "
+      "Ci sono \"decine\" di morti, secondo fonti governative. Poche ore dopo (l’Organizzazione del trattato). L’obiettivo è chiaro!",
+      "it");
+  CHECK(s.sentences == Strings{"Lo ha detto il dott. Bianchi al Sig. Verdi.", "Il presidente J. R. Smith ha risposto.",
+                               "Ci sono \"decine\" di morti, secondo fonti governative.",
+                               "Poche ore dopo (l’Organizzazione del trattato).", "L’obiettivo è chiaro!"});
+}
+
+TEST_CASE("English abbreviations and clitics") {
+  const auto s = segment("Mr. Tokayev's forces reached the U.S. Embassy at 9 a.m. Officials didn't comment. Dr. Who left.", "en");
+  CHECK(s.sentences == Strings{"Mr. Tokayev's forces reached the U.S. Embassy at 9 a.m.", "Officials didn't comment.", "Dr. Who left."});
+  CHECK(s.tokens[0] == "Mr.");
+  CHECK(s.tokens[1] == "Tokayev");
+  CHECK(s.tokens[2] == "'s");
+  CHECK(std::find(s.tokens.begin(), s.tokens.end(), "U.S.") != s.tokens.end());
+  CHECK(std::find(s.tokens.begin(), s.tokens.end(), "n't") != s.tokens.end());
+}
+
+TEST_CASE("headings and paragraphs separated by line breaks are sentences") {
+  const auto s = segment("Profili coinvolti\n\nLa vicenda riguarda gruppi eterogenei.\nMosca continua a bombardare\nIntanto l’ira non si placa.", "it");
+  CHECK(s.sentences == Strings{"Profili coinvolti", "La vicenda riguarda gruppi eterogenei.", "Mosca continua a bombardare",
+                               "Intanto l’ira non si placa."});
+}
+
+TEST_CASE("hard-wrapped lines continue their sentence") {
+  const std::string text =
+      "Wall Street's big guns are now coming off the sidelines, and\n"
+      "the financial assistance from the World Bank is not helping\n"
+      "the market. In Singapore, stocks hit a five year low, said Mr.\n"
+      "Smith of the exchange.\n";
+  const auto s = segment(text, "en");
+  REQUIRE(s.sentences.size() == 2);
+  CHECK(s.sentences[0].ends_with("helping\nthe market."));
+  CHECK(s.sentences[1].starts_with("In Singapore"));
+  CHECK(s.sentences[1].ends_with("Mr.\nSmith of the exchange."));
+}
+
+TEST_CASE("language-neutral segmentation still splits sentences and words") {
+  const auto s = segment("Москва заявила. Войска прибыли в Алматы 6 января.", nullptr);
+  CHECK(s.sentences.size() == 2);
+  CHECK(s.tokens.size() == 10);
+}
+
+TEST_CASE("empty and space-only texts give nothing") {
+  CHECK(segment("", "it").tokens.empty());
+  const auto blank = segment(" \n\n \t", "it");
+  CHECK(blank.tokens.empty());
+  CHECK(blank.sentences.empty());
+}

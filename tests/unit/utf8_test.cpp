@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include "text/utf8.h"
+
+using namespace cronaca;
+
+TEST_CASE("decode_utf8 reads every sequence length and rejects malformed ones") {
+  const std::string s = "a\xC3\xA8\xE2\x80\x99\xF0\x9F\x98\x80";  // a è ’ 😀
+  std::size_t pos = 0;
+  CHECK(decode_utf8(s, pos) == U'a');
+  CHECK(decode_utf8(s, pos) == U'è');
+  CHECK(decode_utf8(s, pos) == U'’');
+  CHECK(decode_utf8(s, pos) == U'😀');
+  CHECK(pos == s.size());
+
+  for (const std::string bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF5\x80\x80\x80", "\xE2\x80", "\x80"}) {
+    std::size_t p = 0;
+    CHECK(decode_utf8(bad, p) == 0xFFFD);
+    CHECK(p == 1);
+  }
+}
+
+TEST_CASE("repair_utf8 replaces each invalid sequence and keeps the rest") {
+  const auto repaired = repair_utf8("caf\xE9 ok \xC3\xA8 \xFF");
+  CHECK(repaired.text == "caf\xEF\xBF\xBD ok \xC3\xA8 \xEF\xBF\xBD");
+  CHECK(repaired.invalid_sequences == 2);
+  CHECK(count_invalid_utf8("valid \xC3\xA8") == 0);
+  CHECK(count_invalid_utf8("\xFF\xFF\xFF", 2) == 2);
+}
+
+TEST_CASE("Utf16Index converts byte offsets to JavaScript string indices") {
+  // "è" is 2 bytes and 1 unit; "😀" is 4 bytes and 2 units.
+  std::string text = "è😀x";
+  for (int i = 0; i < 40; ++i) text += "città ";  // crosses several 64-byte checkpoints
+  const Utf16Index index(text);
+  CHECK(index(0) == 0);
+  CHECK(index(2) == 1);
+  CHECK(index(6) == 3);
+  CHECK(index(7) == 4);
+  std::size_t units = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    CHECK(index(pos) == units);
+    const char32_t cp = decode_utf8(text, pos);
+    units += cp >= 0x10000 ? 2 : 1;
+  }
+  CHECK(index(text.size()) == units);
+  CHECK(index(text.size() + 10) == units);
+}
+
+TEST_CASE("fold_case and trim handle non-ASCII text") {
+  CHECK(fold_case("Tokayev") == "tokayev");
+  CHECK(fold_case("PERCHÉ Straße") == "perché strasse");
+  CHECK(trim("\xC2\xA0 testo \n") == "testo");
+  CHECK(trim("   ").empty());
+  CHECK(is_blank(" \t\n\xE2\x80\x83"));
+  CHECK_FALSE(is_blank(" a "));
+}
