@@ -72,12 +72,12 @@ Segmenter& Analyzer::segmenter_for(const std::string& lang) {
   return *segmenter;
 }
 
-bool Analyzer::add(std::string_view raw_name, std::string_view bytes) {
+std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
   std::string name = repair_utf8(raw_name).text;
   IngestOutcome ingested = ingest(name, bytes);
   if (!ingested.error.empty()) {
-    result_.errors.push_back({std::move(name), std::move(ingested.error)});
-    return false;
+    result_.errors.push_back({std::move(name), ingested.error});
+    return std::move(ingested.error);
   }
   IngestedText& in = ingested.document;
   Document doc;
@@ -101,7 +101,7 @@ bool Analyzer::add(std::string_view raw_name, std::string_view bytes) {
   }
   segmenter_for(doc.lang).segment(doc.text, doc.tokens, doc.sentences);
   result_.documents.push_back(std::move(doc));
-  return true;
+  return {};
 }
 
 void Analyzer::reject(std::string_view name, std::string message) {

@@ -28,8 +28,8 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  // Analyses one input. A problem with it is recorded in the result; returns false in that case.
-  bool add(std::string_view name, std::string_view bytes);
+  // Analyses one input. A problem with it is recorded in the result and returned ("" when none).
+  std::string add(std::string_view name, std::string_view bytes);
   // Records an input the caller could not even read (missing file, permission denied).
   void reject(std::string_view name, std::string message);
 
