@@ -1,6 +1,7 @@
 #include "analysis/analyzer.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 
@@ -22,6 +23,33 @@ const char* to_string(DateSource source) {
   }
   return "none";
 }
+
+const char* to_string(Stage stage) {
+  switch (stage) {
+    case Stage::ingest: return "ingest";
+    case Stage::language: return "language";
+    case Stage::segmentation: return "segmentation";
+    case Stage::output: return "output";
+    case Stage::count: break;
+  }
+  return "?";
+}
+
+namespace {
+// Adds the time until the end of its scope to one stage's total.
+class StageTimer {
+ public:
+  StageTimer(StageSeconds& totals, Stage stage)
+      : total_(totals[static_cast<std::size_t>(stage)]), start_(std::chrono::steady_clock::now()) {}
+  ~StageTimer() { total_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+  StageTimer(const StageTimer&) = delete;
+  StageTimer& operator=(const StageTimer&) = delete;
+
+ private:
+  double& total_;
+  std::chrono::steady_clock::time_point start_;
+};
+}  // namespace
 
 std::string document_id(std::string_view name, std::string_view text) {
   // FNV-1a, 64 bit: stable across platforms and builds, which std::hash is not.
@@ -74,7 +102,11 @@ Segmenter& Analyzer::segmenter_for(const std::string& lang) {
 
 std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
   std::string name = repair_utf8(raw_name).text;
-  IngestOutcome ingested = ingest(name, bytes);
+  IngestOutcome ingested;
+  {
+    StageTimer timer(stage_seconds_, Stage::ingest);
+    ingested = ingest(name, bytes);
+  }
   if (!ingested.error.empty()) {
     result_.errors.push_back({std::move(name), ingested.error});
     return std::move(ingested.error);
@@ -91,6 +123,7 @@ std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
   doc.date = in.date.source != DateSource::none ? std::move(in.date) : fallback_date_;
 
   if (options_.lang == "auto") {
+    StageTimer timer(stage_seconds_, Stage::language);
     const LanguageGuess guess = detect_language(doc.text, languages_);
     doc.lang = guess.code;
     doc.lang_confidence = guess.confidence;
@@ -99,7 +132,10 @@ std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
     doc.lang = options_.lang;
     doc.lang_confidence = 1;
   }
-  segmenter_for(doc.lang).segment(doc.text, doc.tokens, doc.sentences);
+  {
+    StageTimer timer(stage_seconds_, Stage::segmentation);
+    segmenter_for(doc.lang).segment(doc.text, doc.tokens, doc.sentences);
+  }
   result_.documents.push_back(std::move(doc));
   return {};
 }

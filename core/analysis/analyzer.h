@@ -2,6 +2,7 @@
 // The analysis pipeline over a corpus: documents are ingested and analysed one at a time as they
 // are added (so callers can report progress and memory stays proportional to the output), then
 // finish() runs the corpus-wide stages and returns the result in a stable order.
+#include <array>
 #include <map>
 #include <memory>
 #include <string>
@@ -14,6 +15,11 @@
 namespace cronaca {
 
 class Segmenter;
+
+// Seconds spent in each stage since the analyzer was created, for benchmarks and profiling.
+enum class Stage : std::size_t { ingest, language, segmentation, output, count };
+const char* to_string(Stage stage);
+using StageSeconds = std::array<double, static_cast<std::size_t>(Stage::count)>;
 
 struct AnalyzerOptions {
   std::string lang = "auto";  // "auto", or the code of an analysed language to force
@@ -37,6 +43,9 @@ class Analyzer {
   AnalysisResult finish();
 
   const Languages& languages() const { return languages_; }
+  const StageSeconds& stage_seconds() const { return stage_seconds_; }
+  // Adds time measured outside the analyzer (serialisation) to a stage.
+  void add_stage_seconds(Stage stage, double seconds) { stage_seconds_[static_cast<std::size_t>(stage)] += seconds; }
 
  private:
   Segmenter& segmenter_for(const std::string& lang);
@@ -46,6 +55,7 @@ class Analyzer {
   Languages languages_;
   std::map<std::string, std::unique_ptr<Segmenter>> segmenters_;
   AnalysisResult result_;
+  StageSeconds stage_seconds_{};
 };
 
 // A stable identifier for a document: "d" and 12 hex digits of a hash of its name and text.
