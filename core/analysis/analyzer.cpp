@@ -10,6 +10,7 @@
 #include "segment/segmenter.h"
 #include "text/utf8.h"
 #include "time/calendar.h"
+#include "time/temporal_tagger.h"
 
 namespace cronaca {
 
@@ -29,6 +30,7 @@ const char* to_string(Stage stage) {
     case Stage::ingest: return "ingest";
     case Stage::language: return "language";
     case Stage::segmentation: return "segmentation";
+    case Stage::temporal: return "temporal";
     case Stage::output: return "output";
     case Stage::count: break;
   }
@@ -68,7 +70,8 @@ std::string document_id(std::string_view name, std::string_view text) {
   return buffer;
 }
 
-Analyzer::Analyzer(const Resources& resources, AnalyzerOptions options) : options_(std::move(options)) {
+Analyzer::Analyzer(const Resources& resources, AnalyzerOptions options)
+    : options_(std::move(options)), resources_(resources) {
   std::vector<std::string> errors;
   languages_ = Languages::load(resources, errors);
   if (!errors.empty()) throw std::invalid_argument("language resources are broken: " + errors.front());
@@ -93,6 +96,12 @@ Analyzer::Analyzer(const Resources& resources, AnalyzerOptions options) : option
 }
 
 Analyzer::~Analyzer() = default;
+
+const TemporalTagger* Analyzer::temporal_tagger_for(const std::string& lang) {
+  auto [it, inserted] = temporal_taggers_.try_emplace(lang);
+  if (inserted && TemporalTagger::available(resources_, lang)) it->second = std::make_unique<TemporalTagger>(resources_, lang);
+  return it->second.get();
+}
 
 Segmenter& Analyzer::segmenter_for(const std::string& lang) {
   auto& segmenter = segmenters_[lang];
@@ -135,6 +144,12 @@ std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
   {
     StageTimer timer(stage_seconds_, Stage::segmentation);
     segmenter_for(doc.lang).segment(doc.text, doc.tokens, doc.sentences);
+  }
+  if (const TemporalTagger* tagger = temporal_tagger_for(doc.lang)) {
+    StageTimer timer(stage_seconds_, Stage::temporal);
+    tagger->tag(doc);
+  } else {
+    doc.anchor_date = doc.date.value;
   }
   result_.documents.push_back(std::move(doc));
   return {};

@@ -15,9 +15,10 @@
 namespace cronaca {
 
 class Segmenter;
+class TemporalTagger;
 
 // Seconds spent in each stage since the analyzer was created, for benchmarks and profiling.
-enum class Stage : std::size_t { ingest, language, segmentation, output, count };
+enum class Stage : std::size_t { ingest, language, segmentation, temporal, output, count };
 const char* to_string(Stage stage);
 using StageSeconds = std::array<double, static_cast<std::size_t>(Stage::count)>;
 
@@ -49,11 +50,15 @@ class Analyzer {
 
  private:
   Segmenter& segmenter_for(const std::string& lang);
+  // nullptr when the language has no temporal resources.
+  const TemporalTagger* temporal_tagger_for(const std::string& lang);
 
   AnalyzerOptions options_;
   DocumentDate fallback_date_;
   Languages languages_;
+  const Resources& resources_;
   std::map<std::string, std::unique_ptr<Segmenter>> segmenters_;
+  std::map<std::string, std::unique_ptr<TemporalTagger>> temporal_taggers_;
   AnalysisResult result_;
   StageSeconds stage_seconds_{};
 };

@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "time/meaning.h"
+#include "time/resolver.h"
+
 namespace cronaca {
 
 enum class TokenKind : std::uint8_t { word, number, punctuation };
@@ -29,6 +32,25 @@ struct DocumentDate {
   DateSource source = DateSource::none;
 };
 
+// A temporal expression, normalised TimeML-style.
+struct Timex {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  TimexType type = TimexType::date;
+  std::string value;
+  std::string mod;    // TimeML mod, or ""
+  std::string quant;  // SET quantifier ("EVERY"), or ""
+  AnchorKind anchor = AnchorKind::text;
+  std::string anchor_date;       // the date resolved against, for document and reference anchors
+  std::int32_t anchor_timex = -1;  // for reference anchors: the index of that date's timex
+};
+
+// Two timexes that bound an interval: "dal 3 al 5 gennaio", "between 7 and 10 December".
+struct TimexInterval {
+  std::uint32_t from = 0;  // indices into Document::timexes
+  std::uint32_t to = 0;
+};
+
 struct Document {
   std::string id;        // stable: derived from the name and the content
   std::string name;      // file name, or path inside a dropped folder
@@ -39,9 +61,14 @@ struct Document {
   std::string lang_detected;  // best guess when lang is "und" and some language scored
   double lang_confidence = 0;
   DocumentDate date;
+  // The date relative expressions are resolved against: the document date, refined from the text
+  // when the text pins its day ("06 gennaio 2022" under a 2022-01 header); empty when unknown.
+  std::string anchor_date;
   std::string text;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  std::vector<Timex> timexes;
+  std::vector<TimexInterval> intervals;
   std::vector<std::string> warnings;
 };
 

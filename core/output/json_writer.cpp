@@ -12,6 +12,8 @@ using Json = nlohmann::ordered_json;
 
 std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
+std::string timex_id(std::size_t index) { return "t" + std::to_string(index + 1); }
+
 Json document_json(const Document& doc) {
   const Utf16Index utf16(doc.text);
   Json sentences = Json::array();
@@ -26,12 +28,41 @@ Json document_json(const Document& doc) {
       {"lang_confidence", doc.lang_confidence},
   };
   if (!doc.lang_detected.empty()) out["lang_detected"] = doc.lang_detected;
-  out["date"] = {{"value", doc.date.value.empty() ? Json(nullptr) : Json(doc.date.value)},
-                 {"source", to_string(doc.date.source)}};
+  const auto nullable = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+  out["date"] = {{"value", nullable(doc.date.value)},
+                 {"source", to_string(doc.date.source)},
+                 {"anchor", nullable(doc.anchor_date)}};
   out["text"] = doc.text;
   out["token_count"] = doc.tokens.size();
   out["sentences"] = std::move(sentences);
-  out["timexes"] = Json::array();
+  Json timexes = Json::array();
+  for (std::size_t i = 0; i < doc.timexes.size(); ++i) {
+    const Timex& t = doc.timexes[i];
+    Json anchor = {{"by", to_string(t.anchor)}};
+    if (!t.anchor_date.empty()) anchor["date"] = t.anchor_date;
+    if (t.anchor_timex >= 0) anchor["timex"] = timex_id(static_cast<std::size_t>(t.anchor_timex));
+    Json timex = {{"id", timex_id(i)},
+                  {"start", utf16(t.begin)},
+                  {"end", utf16(t.end)},
+                  {"text", doc.text.substr(t.begin, t.end - t.begin)},
+                  {"type", to_string(t.type)},
+                  {"value", t.value},
+                  {"mod", nullable(t.mod)},
+                  {"anchor", std::move(anchor)}};
+    if (!t.quant.empty()) timex["quant"] = t.quant;
+    timexes.push_back(std::move(timex));
+  }
+  out["timexes"] = std::move(timexes);
+  Json intervals = Json::array();
+  for (const TimexInterval& interval : doc.intervals) {
+    const Timex& from = doc.timexes[interval.from];
+    const Timex& to = doc.timexes[interval.to];
+    intervals.push_back({{"from", timex_id(interval.from)},
+                         {"to", timex_id(interval.to)},
+                         {"start", utf16(from.begin)},
+                         {"end", utf16(to.end)}});
+  }
+  out["intervals"] = std::move(intervals);
   out["mentions"] = Json::array();
   out["warnings"] = doc.warnings;
   return out;

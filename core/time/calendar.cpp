@@ -1,5 +1,6 @@
 #include "time/calendar.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace cronaca {
@@ -60,6 +61,71 @@ std::optional<CalendarDate> parse_iso_date(std::string_view s) {
   if (date.year < 1 || (date.month != 0 && (date.month < 1 || date.month > 12))) return std::nullopt;
   if (date.day != 0 && (date.day < 1 || date.day > days_in_month(date.year, date.month))) return std::nullopt;
   return date;
+}
+
+}  // namespace cronaca
+
+namespace cronaca {
+
+// Howard Hinnant's days_from_civil/civil_from_days algorithms.
+long days_from_civil(int year, int month, int day) {
+  year -= month <= 2;
+  const long era = (year >= 0 ? year : year - 399) / 400;
+  const long year_of_era = year - era * 400;
+  const long day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+CalendarDate civil_from_days(long days) {
+  days += 719468;
+  const long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long day_of_era = days - era * 146097;
+  const long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const long mp = (5 * day_of_year + 2) / 153;
+  const int day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(year_of_era + era * 400 + (month <= 2)), month, day};
+}
+
+CalendarDate add_days(const CalendarDate& date, long days) {
+  return civil_from_days(days_from_civil(date.year, date.month, date.day) + days);
+}
+
+CalendarDate add_months(const CalendarDate& date, int months) {
+  const int index = date.year * 12 + (date.month - 1) + months;
+  CalendarDate out{index / 12, index % 12 + 1, date.day};
+  if (out.day > 0) out.day = std::min(out.day, days_in_month(out.year, out.month));
+  return out;
+}
+
+int iso_weekday(const CalendarDate& date) {
+  const long days = days_from_civil(date.year, date.month, date.day);
+  // 1970-01-01 was a Thursday (4).
+  return static_cast<int>(((days % 7) + 7 + 3) % 7) + 1;
+}
+
+IsoWeek iso_week(const CalendarDate& date) {
+  // The week belongs to the year of its Thursday.
+  const CalendarDate thursday = add_days(date, 4 - iso_weekday(date));
+  const long first = days_from_civil(thursday.year, 1, 1);
+  const long now = days_from_civil(thursday.year, thursday.month, thursday.day);
+  return {thursday.year, static_cast<int>((now - first) / 7 + 1)};
+}
+
+CalendarDate iso_week_start(int year, int week) {
+  const CalendarDate jan4{year, 1, 4};
+  const CalendarDate week1 = add_days(jan4, 1 - iso_weekday(jan4));
+  return add_days(week1, 7L * (week - 1));
+}
+
+CalendarDate easter(int year) {
+  // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+  const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+  const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+  return {year, (h + l - 7 * m + 114) / 31, (h + l - 7 * m + 114) % 31 + 1};
 }
 
 }  // namespace cronaca

@@ -206,6 +206,9 @@ int analyse(const std::vector<std::string>& args) {
     return result.errors.empty() ? 0 : 1;
   } catch (const std::invalid_argument& e) {
     return usage_error(e.what());
+  } catch (const std::exception& e) {
+    std::cerr << "cronaca: " << e.what() << "\n";
+    return 2;
   }
 }
 

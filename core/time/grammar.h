@@ -1,0 +1,95 @@
+#pragma once
+// The rules of a language's temporal expressions (assets/lang/<code>/temporal/rules.txt) and the
+// matcher that finds them in a sentence. A rule is a type and a sequence of elements:
+//
+//   DATE   WEEKDAY? DAY MONTH di|del? YEAR
+//   DATE   <nel|del|dal> YEAR                 <...> must match but stays outside the extent
+//   DATE   DAY !UNIT                          !X: the next token must not be X (takes no token)
+//   DURATION  MOD? NUM UNIT  => mod=APPROX    flags after => add to the expression's Meaning
+//
+// An element is one or more alternatives separated by |: a category (upper case, see lexicon.h)
+// or a literal word (case-folded). A trailing ? makes it optional.
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "resources/resources.h"
+#include "text/string_hash.h"
+#include "time/lexicon.h"
+#include "time/meaning.h"
+
+namespace cronaca {
+
+struct PatternElement {
+  struct Alternative {
+    bool is_category = false;
+    Category category = Category::num;
+    std::string word;
+  };
+  std::vector<Alternative> alternatives;
+  bool optional = false;
+  bool context = false;
+  bool negative = false;
+};
+
+struct TemporalRule {
+  TimexType type = TimexType::date;
+  std::vector<PatternElement> elements;
+  Meaning flags;
+  std::size_t line = 0;  // in rules.txt; earlier lines win ties
+};
+
+// What is known about one token: the categories it (and possibly the tokens after it) belongs to.
+struct TokenFact {
+  Category category;
+  std::uint8_t length;     // tokens covered
+  const Meaning* meaning;  // what it says
+};
+
+// The tokens of one sentence as the matcher sees them.
+struct MatchInput {
+  const std::vector<std::string_view>& folded;
+  // Facts of token i are facts[fact_begin[i] .. fact_begin[i + 1]).
+  const std::vector<TokenFact>& facts;
+  const std::vector<std::uint32_t>& fact_begin;
+  std::size_t begin;  // first token of the sentence
+  std::size_t end;    // one past its last token
+};
+
+struct RuleMatch {
+  const TemporalRule* rule = nullptr;
+  std::size_t extent_begin = 0;  // tokens
+  std::size_t extent_end = 0;
+  std::size_t match_end = 0;     // including trailing context
+  Meaning meaning;               // merged from the matched tokens and the rule's flags
+};
+
+class TemporalGrammar {
+ public:
+  // Throws std::runtime_error naming the line of any malformed rule.
+  TemporalGrammar(std::string_view rules_text, const std::string& file_name);
+
+  // The best rule match whose first token is `at`: the longest extent, then the earliest rule.
+  std::optional<RuleMatch> match_at(const MatchInput& input, std::size_t at) const;
+
+  std::size_t size() const { return rules_.size(); }
+
+ private:
+  struct Candidate;
+  void index(std::size_t rule_index);
+  bool element_matches(const PatternElement::Alternative& alternative, const MatchInput& input, std::size_t at,
+                       std::size_t& length, const Meaning*& meaning) const;
+  void extend(const TemporalRule& rule, std::size_t element, std::size_t at, const MatchInput& input,
+              std::vector<std::pair<std::size_t, const Meaning*>>& path, std::vector<std::size_t>& starts,
+              std::vector<std::size_t>& ends, std::optional<RuleMatch>& best) const;
+
+  std::vector<TemporalRule> rules_;
+  std::vector<std::vector<std::uint32_t>> by_category_;  // first-element index
+  StringMap<std::vector<std::uint32_t>> by_word_;
+  std::deque<std::string> store_;
+};
+
+}  // namespace cronaca

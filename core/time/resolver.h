@@ -1,0 +1,43 @@
+#pragma once
+// Turns the merged Meaning of a temporal expression into a TimeML value, anchoring what is
+// relative ("ieri", "three days ago", "giovedì", "6 gennaio" without a year) to the document date
+// or to the previous date in the text. Language-neutral.
+#include <optional>
+#include <string>
+
+#include "time/calendar.h"
+#include "time/meaning.h"
+
+namespace cronaca {
+
+enum class Tense : std::uint8_t { unknown, past, future };
+
+enum class AnchorKind : std::uint8_t {
+  text,       // the expression is complete by itself ("6 gennaio 2022", "tre giorni")
+  document,   // resolved against the document date
+  reference,  // resolved against an earlier date in the text ("il giorno dopo")
+  none,       // nothing to anchor to: the value stays underspecified ("XXXX-03-20")
+};
+const char* to_string(AnchorKind kind);
+
+struct AnchorContext {
+  std::optional<CalendarDate> document;   // at its own precision (2022-01 has no day)
+  std::optional<CalendarDate> reference;  // the last day-precision date before the expression
+  // The last quarter named before the expression ("the third quarter"): in reports on a quarter,
+  // "a year earlier" is that quarter a year before.
+  std::optional<std::pair<int, int>> quarter;  // year, quarter
+  Tense tense = Tense::unknown;
+};
+
+struct Resolution {
+  std::string value;
+  AnchorKind anchor = AnchorKind::text;
+  CalendarDate anchor_date;  // the date used, when anchor is document or reference
+  // The calendar day the expression denotes, when it denotes one (for later "il giorno dopo").
+  std::optional<CalendarDate> day;
+};
+
+// Nothing when the meaning is contradictory or impossible ("31 febbraio").
+std::optional<Resolution> resolve(TimexType type, const Meaning& meaning, const AnchorContext& context);
+
+}  // namespace cronaca

@@ -1,0 +1,429 @@
+#include "time/temporal_tagger.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <deque>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+
+#include "lang/language.h"
+#include "text/utf8.h"
+#include "time/calendar.h"
+#include "time/resolver.h"
+
+namespace cronaca {
+
+namespace {
+
+const std::string& required(const Resources& resources, const std::string& name) {
+  const std::string* text = resources.find(name);
+  if (!text) throw std::runtime_error("missing resource " + name);
+  return *text;
+}
+
+std::string temporal_dir(const std::string& lang) { return "lang/" + lang + "/temporal/"; }
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int digits_value(std::string_view s) {
+  int value = 0;
+  for (char c : s) value = value * 10 + (c - '0');
+  return value;
+}
+
+int roman_value(std::string_view s) {
+  static constexpr std::pair<std::string_view, int> kNumerals[] = {
+      {"XXX", 30}, {"XX", 20}, {"X", 10}, {"IX", 9}, {"V", 5}, {"IV", 4}, {"III", 3}, {"II", 2}, {"I", 1}};
+  int value = 0;
+  std::size_t pos = 0;
+  for (const auto& [numeral, amount] : kNumerals) {
+    if (s.substr(pos, numeral.size()) == numeral) {
+      value += amount;
+      pos += numeral.size();
+    }
+  }
+  return pos == s.size() ? value : 0;
+}
+
+// Facts a token's digits give: a number, a possible day, month, year, hour, minute, decade.
+class DigitFacts {
+ public:
+  DigitFacts(std::deque<Meaning>& store, std::vector<TokenFact>& facts, char decimal_separator)
+      : store_(store), facts_(facts), decimal_separator_(decimal_separator) {}
+
+  void add(std::string_view text, bool upper_case) {
+    if (all_digits(text)) {
+      plain(text);
+      return;
+    }
+    const std::size_t digits = static_cast<std::size_t>(
+        std::find_if(text.begin(), text.end(), [](char c) { return c < '0' || c > '9'; }) - text.begin());
+    if (digits > 0 && digits <= 4 && digits < text.size()) {
+      const std::string_view number = text.substr(0, digits);
+      const std::string_view rest = text.substr(digits);
+      const int value = digits_value(number);
+      if (rest.size() >= 2 && (rest[0] == '.' || rest[0] == ',' || rest[0] == ':') && all_digits(rest.substr(1))) {
+        separated(number, rest[0], rest.substr(1));
+        return;
+      }
+      static constexpr std::string_view kOrdinalSuffixes[] = {"st", "nd", "rd", "th", "\u00BA", "\u00AA", "\u00B0"};
+      for (std::string_view suffix : kOrdinalSuffixes) {
+        if (rest == suffix) {
+          emit(Category::ord, [&](Meaning& m) { m.ordinal = value; });
+          if (value >= 1 && value <= 31) emit(Category::day, [&](Meaning& m) { m.day = value; });
+          return;
+        }
+      }
+      if (rest == "s" && value % 10 == 0 && (digits == 2 || digits == 4)) {
+        decade(digits, value, Category::decade);
+        return;
+      }
+    }
+    if (upper_case) {
+      if (const int value = roman_value(text); value > 0) emit(Category::roman, [&](Meaning& m) { m.ordinal = value; });
+    }
+  }
+
+ private:
+  template <class Fill>
+  void emit(Category category, Fill&& fill) {
+    store_.emplace_back();
+    fill(store_.back());
+    facts_.push_back({category, 1, &store_.back()});
+  }
+
+  // "80s" and "1980s" name a decade; plain "80" and "1980" only may ("anni 80").
+  void decade(std::size_t digits, int value, Category category) {
+    const int decade = digits == 2 ? 190 + value / 10 : value / 10;
+    emit(category, [&](Meaning& m) { m.decade = decade; });
+  }
+
+  void plain(std::string_view text) {
+    if (text.size() > 6) return;  // phone numbers, codes, long digit strings
+    const int value = digits_value(text);
+    const std::size_t digits = text.size();
+    emit(Category::num, [&](Meaning& m) {
+      m.quantity = value;
+      m.has_quantity = true;
+    });
+    if (digits <= 2 && value >= 1 && value <= 31) emit(Category::day, [&](Meaning& m) { m.day = value; });
+    if (digits <= 2 && value >= 1 && value <= 12) emit(Category::month_num, [&](Meaning& m) { m.month = value; });
+    if (digits == 4 && value >= 1000 && value <= 2199) emit(Category::year, [&](Meaning& m) { m.year = value; });
+    if (digits <= 2 && value <= 24) emit(Category::hour, [&](Meaning& m) { m.hour = value; });
+    if (digits == 2 && value <= 59) emit(Category::minute, [&](Meaning& m) { m.minute = value; });
+    if ((digits == 2 || digits == 4) && value % 10 == 0 && (digits == 2 || (value >= 1000 && value <= 2190))) {
+      decade(digits, value, Category::decade_num);
+    }
+  }
+
+  void separated(std::string_view left, char separator, std::string_view right) {
+    const int whole = digits_value(left);
+    const int part = right.size() <= 6 ? digits_value(right) : 0;
+    if (left.size() <= 2 && whole <= 24 && right.size() == 2 && part <= 59 && separator != ',') {
+      emit(Category::clock, [&](Meaning& m) {
+        m.hour = whole;
+        m.minute = part;
+      });
+    }
+    if (separator == decimal_separator_ && right.size() <= 3) {
+      double fraction = part;
+      for (std::size_t i = 0; i < right.size(); ++i) fraction /= 10;
+      emit(Category::num, [&](Meaning& m) {
+        m.quantity = whole + fraction;
+        m.has_quantity = true;
+      });
+    } else if (separator != ':' && right.size() == 3 && left.size() <= 3) {
+      emit(Category::num, [&](Meaning& m) {
+        m.quantity = whole * 1000 + part;
+        m.has_quantity = true;
+      });
+    }
+  }
+
+  std::deque<Meaning>& store_;
+  std::vector<TokenFact>& facts_;
+  char decimal_separator_;
+};
+
+struct Found {
+  RuleMatch match;
+  std::size_t sentence;
+  bool keep = true;
+  bool range_start = false;  // begins an interval with the next found expression
+};
+
+bool has_fact(const std::vector<TokenFact>& facts, const std::vector<std::uint32_t>& begin, std::size_t at,
+              Category category, std::size_t length) {
+  for (std::uint32_t f = begin[at]; f < begin[at + 1]; ++f) {
+    if (facts[f].category == category && facts[f].length == length) return true;
+  }
+  return false;
+}
+
+// A complete calendar date ("6 gennaio 2022") that needs nothing from outside.
+bool absolute_day(const Meaning& m) {
+  return Meaning::set(m.year) && Meaning::set(m.month) && Meaning::set(m.day) && m.relation == Relation::none &&
+         !Meaning::set(m.shift);
+}
+
+}  // namespace
+
+bool TemporalTagger::available(const Resources& resources, const std::string& lang) {
+  return resources.find(temporal_dir(lang) + "rules.txt") != nullptr;
+}
+
+TemporalTagger::TemporalTagger(const Resources& resources, const std::string& lang)
+    : lang_(lang),
+      lexicon_(resources, lang),
+      grammar_(required(resources, temporal_dir(lang) + "rules.txt"), temporal_dir(lang) + "rules.txt") {
+  const std::string dir = temporal_dir(lang);
+  const auto config = nlohmann::json::parse(required(resources, dir + "temporal.json"), nullptr, false);
+  if (config.is_discarded()) throw std::runtime_error(dir + "temporal.json is not valid JSON");
+  const std::string separator = config.value("decimal_separator", std::string("."));
+  decimal_separator_ = separator.empty() ? '.' : separator[0];
+  for (std::string_view line : list_lines(required(resources, dir + "tense.txt"))) {
+    const std::size_t space = line.find_first_of(" \t");
+    const std::string_view kind = line.substr(0, space);
+    const std::string_view words = space == std::string_view::npos ? std::string_view{} : line.substr(space);
+    for (std::string_view word : list_words(words)) {
+      const std::string folded = apostrophe_key(word);
+      if (kind == "past-words") tense_.past_words.insert(folded);
+      else if (kind == "future-words") tense_.future_words.insert(folded);
+      else if (kind == "past-suffixes") tense_.past_suffixes.push_back(folded);
+      else if (kind == "future-suffixes") tense_.future_suffixes.push_back(folded);
+      else throw std::runtime_error(dir + "tense.txt: unknown line kind " + std::string(kind));
+    }
+  }
+}
+
+Tense TemporalTagger::sentence_tense(const std::vector<std::string_view>& folded, const Sentence& sentence) const {
+  int past = 0, future = 0;
+  const auto ends_with_any = [](std::string_view word, const std::vector<std::string>& suffixes) {
+    for (const std::string& suffix : suffixes) {
+      if (word.size() > suffix.size() + 2 && word.ends_with(suffix)) return true;
+    }
+    return false;
+  };
+  for (std::size_t i = sentence.first_token; i < sentence.first_token + sentence.token_count; ++i) {
+    const std::string_view word = folded[i];
+    if (tense_.past_words.count(word) || ends_with_any(word, tense_.past_suffixes)) ++past;
+    if (tense_.future_words.count(word) || ends_with_any(word, tense_.future_suffixes)) ++future;
+  }
+  if (past > future) return Tense::past;
+  if (future > past) return Tense::future;
+  return Tense::unknown;
+}
+
+void TemporalTagger::tag(Document& doc) const {
+  doc.timexes.clear();
+  doc.intervals.clear();
+  const std::string_view text = doc.text;
+  const std::size_t count = doc.tokens.size();
+
+  // Case-folded tokens, apostrophes normalised; lower-case ASCII tokens are used in place.
+  std::string arena;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans(count);
+  std::vector<bool> in_arena(count, false);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view token = text.substr(doc.tokens[i].begin, doc.tokens[i].end - doc.tokens[i].begin);
+    const bool plain = std::all_of(token.begin(), token.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z');
+    });
+    if (plain) {
+      spans[i] = {doc.tokens[i].begin, static_cast<std::uint32_t>(token.size())};
+    } else {
+      const std::string folded = apostrophe_key(token);
+      spans[i] = {static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(folded.size())};
+      in_arena[i] = true;
+      arena += folded;
+    }
+  }
+  std::vector<std::string_view> folded(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    folded[i] = (in_arena[i] ? std::string_view(arena) : text).substr(spans[i].first, spans[i].second);
+  }
+
+  // Facts: lexicon entries starting at each token, and what its digits say.
+  std::deque<Meaning> digit_meanings;
+  std::vector<TokenFact> facts;
+  std::vector<std::uint32_t> fact_begin(count + 1, 0);
+  DigitFacts digits(digit_meanings, facts, decimal_separator_);
+  const auto capitalised = [&](std::size_t at) {
+    std::size_t pos = doc.tokens[at].begin;
+    return u_isupper(decode_utf8(text, pos)) != 0;
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    fact_begin[i] = static_cast<std::uint32_t>(facts.size());
+    lexicon_.lookup(folded, i, capitalised, [&](const LexiconEntry& entry) {
+      facts.push_back({entry.category, static_cast<std::uint8_t>(entry.tokens.size()), &entry.meaning});
+    });
+    const std::string_view token = text.substr(doc.tokens[i].begin, doc.tokens[i].end - doc.tokens[i].begin);
+    if (token[0] >= '0' && token[0] <= '9') {
+      digits.add(token, false);
+    } else if (token[0] >= 'A' && token[0] <= 'Z' && token.size() <= 5) {
+      digits.add(token, true);
+    }
+  }
+  fact_begin[count] = static_cast<std::uint32_t>(facts.size());
+
+  // Rule matches, left to right, longest first, never across sentences.
+  std::vector<Found> found;
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    const MatchInput input{folded, facts, fact_begin, sentence.first_token, sentence.first_token + sentence.token_count};
+    for (std::size_t at = input.begin; at < input.end;) {
+      std::optional<RuleMatch> match = grammar_.match_at(input, at);
+      if (!match) {
+        ++at;
+        continue;
+      }
+      at = std::max(at + 1, match->extent_end);
+      // Optional commas and hyphens that ended up at an edge ("early December,") are not part of
+      // the expression.
+      while (match->extent_end - match->extent_begin > 1 && doc.tokens[match->extent_end - 1].kind == TokenKind::punctuation) {
+        --match->extent_end;
+      }
+      while (match->extent_end - match->extent_begin > 1 && doc.tokens[match->extent_begin].kind == TokenKind::punctuation) {
+        ++match->extent_begin;
+      }
+      found.push_back({std::move(*match), s});
+    }
+  }
+
+  // Lists and ranges: an incomplete date ("lunedì 20", "3") counts only when connectors tie it
+  // to a complete one, which lends it month and year: "dal 3 al 5 gennaio", "lunedì 20, martedì
+  // 21 e mercoledì 22 aprile".
+  const auto connector = [&](std::size_t from, std::size_t to, Category category) {
+    return to > from && has_fact(facts, fact_begin, from, category, to - from);
+  };
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    if (!found[k].match.meaning.partial) continue;
+    std::size_t last = k;
+    bool ranged = false;
+    while (last + 1 < found.size() && found[last + 1].sentence == found[k].sentence) {
+      const std::size_t gap_begin = found[last].match.extent_end, gap_end = found[last + 1].match.extent_begin;
+      const bool listed = connector(gap_begin, gap_end, Category::list_sep);
+      const bool range = connector(gap_begin, gap_end, Category::range_sep);
+      if (!listed && !range) break;
+      ranged = ranged || range;
+      ++last;
+      if (!found[last].match.meaning.partial) break;
+    }
+    const Meaning& complete = found[last].match.meaning;
+    if (last == k || complete.partial || !Meaning::set(complete.month)) {
+      found[k].keep = false;
+      continue;
+    }
+    for (std::size_t p = k; p < last; ++p) {
+      Meaning& partial = found[p].match.meaning;
+      if (!Meaning::set(partial.month)) partial.month = complete.month;
+      if (!Meaning::set(partial.year)) partial.year = complete.year;
+      partial.partial = false;
+    }
+    // An opener right before the first ("dal", "tra il", "between") makes a pair a range.
+    bool opened = false;
+    for (std::size_t back = 1; back <= 3 && back <= found[k].match.extent_begin; ++back) {
+      opened = opened || connector(found[k].match.extent_begin - back, found[k].match.extent_begin, Category::range_open);
+    }
+    if ((ranged || opened) && last == k + 1) found[k].range_start = true;
+    k = last;
+  }
+  // Complete dates joined by a range connector form an interval too ("dal 3 gennaio al 5 febbraio").
+  for (std::size_t k = 0; k + 1 < found.size(); ++k) {
+    if (!found[k].keep || found[k].sentence != found[k + 1].sentence) continue;
+    if (connector(found[k].match.extent_end, found[k + 1].match.extent_begin, Category::range_sep) &&
+        found[k].match.rule->type == TimexType::date && found[k + 1].match.rule->type == TimexType::date) {
+      found[k].range_start = true;
+      // "dal 28 dicembre 2021 al 3 gennaio": the end takes the start's year, or the next one.
+      const Meaning& start = found[k].match.meaning;
+      Meaning& end = found[k + 1].match.meaning;
+      if (Meaning::set(start.year) && Meaning::set(start.month) && Meaning::set(end.month) && !Meaning::set(end.year)) {
+        end.year = end.month < start.month ? start.year + 1 : start.year;
+      }
+    }
+  }
+
+  // The anchor: the document date, refined when the text pins its day. A complete date in the
+  // first sentence that agrees with a month-precision header ("06 gennaio 2022" under 2022-01),
+  // or "ieri, 24 novembre 2022", which dates the article to the 25th.
+  std::optional<CalendarDate> document = parse_iso_date(doc.date.value);
+  std::optional<CalendarDate> anchor = document;
+  const auto agrees = [&](const CalendarDate& candidate) {
+    return !document || (candidate.year == document->year && (!document->has_month() || candidate.month == document->month));
+  };
+  if (!anchor || !anchor->has_day()) {
+    for (const Found& f : found) {
+      const Meaning& m = f.match.meaning;
+      if (!f.keep || !absolute_day(m) || m.day > days_in_month(m.year, m.month) || m.month > 12) continue;
+      CalendarDate date{m.year, m.month, m.day};
+      if (Meaning::set(m.day_offset)) {
+        date = add_days(date, -m.day_offset);
+      } else if (f.sentence != 0) {
+        continue;
+      }
+      if (agrees(date)) {
+        anchor = date;
+        break;
+      }
+    }
+    if (anchor && !document) doc.date = {anchor->iso(), DateSource::text};
+  }
+  doc.anchor_date = anchor ? anchor->iso() : std::string();
+
+  // Resolution, in text order: relative expressions use the anchor or the previous day named.
+  std::vector<Tense> tenses(doc.sentences.size(), Tense::unknown);
+  std::vector<bool> tense_known(doc.sentences.size(), false);
+  std::optional<CalendarDate> reference;
+  std::optional<std::pair<int, int>> quarter;
+  std::int32_t reference_timex = -1;
+  std::vector<std::int32_t> timex_of(found.size(), -1);
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    if (!found[k].keep) continue;
+    const RuleMatch& match = found[k].match;
+    if (match.meaning.partial || match.meaning.ignore) continue;
+    const std::size_t s = found[k].sentence;
+    if (!tense_known[s]) {
+      tenses[s] = sentence_tense(folded, doc.sentences[s]);
+      tense_known[s] = true;
+    }
+    AnchorContext context{anchor, reference, quarter, tenses[s]};
+    const std::optional<Resolution> resolved = resolve(match.rule->type, match.meaning, context);
+    if (!resolved) continue;
+    Timex timex;
+    timex.begin = doc.tokens[match.extent_begin].begin;
+    timex.end = doc.tokens[match.extent_end - 1].end;
+    timex.type = match.rule->type;
+    if (timex.type == TimexType::date && resolved->value.find('T') != std::string::npos &&
+        resolved->value.find("REF") == std::string::npos) {
+      timex.type = TimexType::time;
+    }
+    timex.value = resolved->value;
+    timex.mod = std::string(match.meaning.mod);
+    timex.quant = std::string(match.meaning.quant);
+    timex.anchor = resolved->anchor;
+    if (resolved->anchor == AnchorKind::document || resolved->anchor == AnchorKind::reference) {
+      timex.anchor_date = resolved->anchor_date.iso();
+    }
+    if (resolved->anchor == AnchorKind::reference) timex.anchor_timex = reference_timex;
+    timex_of[k] = static_cast<std::int32_t>(doc.timexes.size());
+    if (resolved->day) {
+      reference = resolved->day;
+      reference_timex = timex_of[k];
+    }
+    if (const std::string& v = resolved->value; v.size() == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
+      quarter = std::pair{std::stoi(v.substr(0, 4)), v[6] - '0'};
+    }
+    doc.timexes.push_back(std::move(timex));
+  }
+  for (std::size_t k = 0; k + 1 < found.size(); ++k) {
+    if (found[k].range_start && timex_of[k] >= 0 && timex_of[k + 1] >= 0) {
+      doc.intervals.push_back({static_cast<std::uint32_t>(timex_of[k]), static_cast<std::uint32_t>(timex_of[k + 1])});
+    }
+  }
+}
+
+}  // namespace cronaca

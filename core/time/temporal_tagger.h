@@ -1,0 +1,40 @@
+#pragma once
+// Finds and normalises the temporal expressions of a document: one engine for every language,
+// driven by the language's files under assets/lang/<code>/temporal/ (lexicon, rules, tense cues).
+#include <string>
+#include <vector>
+
+#include "analysis/document.h"
+#include "resources/resources.h"
+#include "text/string_hash.h"
+#include "time/grammar.h"
+#include "time/lexicon.h"
+
+namespace cronaca {
+
+class TemporalTagger {
+ public:
+  // Throws std::runtime_error when the language's temporal resources are missing or malformed.
+  TemporalTagger(const Resources& resources, const std::string& lang);
+
+  // Fills doc.timexes and doc.intervals, and doc.anchor_date (refining a month-precision document
+  // date, or dating an undated document, when the text pins the day).
+  void tag(Document& doc) const;
+
+  static bool available(const Resources& resources, const std::string& lang);
+
+ private:
+  struct TenseCues {
+    StringSet past_words, future_words;
+    std::vector<std::string> past_suffixes, future_suffixes;
+  };
+  Tense sentence_tense(const std::vector<std::string_view>& folded, const Sentence& sentence) const;
+
+  std::string lang_;
+  TemporalLexicon lexicon_;
+  TemporalGrammar grammar_;
+  TenseCues tense_;
+  char decimal_separator_ = '.';
+};
+
+}  // namespace cronaca
