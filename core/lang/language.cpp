@@ -53,6 +53,9 @@ Languages Languages::load(const Resources& resources, std::vector<std::string>& 
     if (const auto* list = file_of(resources, dir, "elisions.txt")) {
       for (std::string_view form : list_lines(*list)) profile->elisions.insert(apostrophe_key(form));
     }
+    if (const auto* list = file_of(resources, dir, "continuations.txt")) {
+      for (std::string_view word : list_words(*list)) profile->continuations.insert(fold_case(word));
+    }
     if (const auto* list = file_of(resources, dir, "clitics.txt")) {
       for (std::string_view form : list_lines(*list)) profile->clitic_suffixes.push_back(apostrophe_key(form));
       // Longest first, so "n't" is tried before "'t".

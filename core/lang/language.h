@@ -22,6 +22,9 @@ struct LanguageProfile {
   // Case-folded elided prefixes that form their own token, apostrophe normalised to U+0027
   // ("l'", "dell'"); and suffix clitics split off a word ("'s", "n't").
   StringSet elisions;
+  // Case-folded words that never begin a sentence after an abbreviation that may end one: the
+  // time zone in "5 p.m. EST".
+  StringSet continuations;
   std::vector<std::string> clitic_suffixes;
 
   bool is_stopword(std::string_view folded) const { return stopwords.find(folded) != stopwords.end(); }

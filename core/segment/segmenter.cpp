@@ -261,6 +261,10 @@ std::vector<std::uint32_t> Segmenter::sentence_breaks(std::string_view text, con
       continue;
     }
     if (never_ends_sentence(slice(text, before))) continue;
+    if (profile_ && before.kind == TokenKind::word && text[before.end - 1] == '.' &&
+        profile_->continuations.count(fold_case(slice(text, tokens[next_token])))) {
+      continue;
+    }
     if (line_breaks == 1) {
       while (line + 1 < lines.size() && lines[line + 1].begin <= before.end) ++line;
       const Line& current = lines[line];

@@ -78,7 +78,12 @@ TemporalGrammar::TemporalGrammar(std::string_view text, const std::string& file_
         const std::string_view option = word.substr(start, bar - start);
         if (option.empty()) fail("empty alternative in " + std::string(word));
         PatternElement::Alternative alternative;
-        if (is_upper_name(option)) {
+        const std::size_t colon = option.find(':');
+        if (colon != std::string_view::npos && colon > 0 && colon + 1 < option.size() && is_upper_name(option.substr(0, colon))) {
+          if (!category_from_name(option.substr(0, colon), alternative.category)) fail("unknown category " + std::string(option));
+          alternative.is_category = true;
+          alternative.word = apostrophe_key(option.substr(colon + 1));
+        } else if (is_upper_name(option)) {
           if (!category_from_name(option, alternative.category)) fail("unknown category " + std::string(option));
           alternative.is_category = true;
         } else {
@@ -108,8 +113,9 @@ void TemporalGrammar::index(std::size_t rule_index) {
   for (const PatternElement& element : rule.elements) {
     if (element.negative) continue;
     for (const auto& alternative : element.alternatives) {
-      auto& list = alternative.is_category ? by_category_[static_cast<std::size_t>(alternative.category)]
-                                           : by_word_[alternative.word];
+      auto& list = alternative.is_category && alternative.word.empty()
+                       ? by_category_[static_cast<std::size_t>(alternative.category)]
+                       : by_word_[alternative.word];
       if (list.empty() || list.back() != rule_index) list.push_back(static_cast<std::uint32_t>(rule_index));
     }
     if (!element.optional) break;
@@ -166,7 +172,8 @@ void TemporalGrammar::extend(const TemporalRule& rule, std::size_t element, std:
         const Meaning* meaning = nullptr;
         if (element_matches(alternative, input, at, length, meaning)) blocked = true;
         for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1] && !blocked; ++f) {
-          blocked = alternative.is_category && input.facts[f].category == alternative.category;
+          blocked = alternative.is_category && input.facts[f].category == alternative.category &&
+                    (alternative.word.empty() || input.folded[at] == alternative.word);
         }
       }
     }
@@ -191,6 +198,7 @@ void TemporalGrammar::extend(const TemporalRule& rule, std::size_t element, std:
       for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1]; ++f) {
         const TokenFact& fact = input.facts[f];
         if (fact.category != alternative.category || at + fact.length > input.end) continue;
+        if (!alternative.word.empty() && (fact.length != 1 || input.folded[at] != alternative.word)) continue;
         starts[element] = at;
         ends[element] = at + fact.length;
         path.emplace_back(element, fact.meaning);

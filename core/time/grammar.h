@@ -7,8 +7,9 @@
 //   DATE   DAY !UNIT                          !X: the next token must not be X (takes no token)
 //   DURATION  MOD? NUM UNIT  => mod=APPROX    flags after => add to the expression's Meaning
 //
-// An element is one or more alternatives separated by |: a category (upper case, see lexicon.h)
-// or a literal word (case-folded). A trailing ? makes it optional.
+// An element is one or more alternatives separated by |: a category (upper case, see lexicon.h),
+// a literal word (case-folded), or a category limited to one word, which keeps the word's
+// meaning ("UNIT:years"). A trailing ? makes it optional.
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -27,7 +28,7 @@ struct PatternElement {
   struct Alternative {
     bool is_category = false;
     Category category = Category::num;
-    std::string word;
+    std::string word;  // a literal, or the one word a category is limited to
   };
   std::vector<Alternative> alternatives;
   bool optional = false;

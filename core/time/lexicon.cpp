@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, kCategoryCount> kCategoryNames = {
     "MONTH", "MONTHABBR", "WEEKDAY", "NUM", "ORD", "DAY", "MONTHNUM", "YEAR", "HOUR", "MINUTE",
     "CLOCK", "DECADE", "DECADENUM", "ROMAN", "DAYREF", "UNIT", "SHIFT", "THIS", "AGO", "LATER", "EARLIER",
     "REF", "PART", "SEASON", "MOD", "QUANT", "HOLIDAY", "AMPM", "SETWORD", "HALF", "DECADEWORD",
-    "CENTURYWORD", "LISTSEP", "RANGESEP", "RANGEOPEN", "TZ"};
+    "CENTURYWORD", "LISTSEP", "RANGESEP", "RANGEOPEN", "TZ", "POSMOD"};
 
 // Closed vocabularies of TimeML, so a typo in a data file is an error, not a silent new value.
 constexpr std::array<std::string_view, 12> kUnits = {"Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q", "HALF", "WE"};
@@ -111,6 +111,7 @@ std::string apply_meaning_flag(Meaning& m, std::string_view key, std::string_vie
   if (key == "shift") return integer(m.shift);
   if (key == "easter") return integer(m.easter_offset);
   if (key == "ordinal") return integer(m.ordinal);
+  if (key == "year_base") return integer(m.year_base);
   if (key == "quantity") {
     // Whole or with one decimal part: "0.5" for "mezz'ora".
     const std::size_t dot = value.find('.');

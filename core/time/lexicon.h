@@ -23,7 +23,7 @@ enum class Category : std::uint8_t {
   num, ord, day, month_num, year, hour, minute, clock, decade, decade_num, roman,
   // From lexicon.txt
   dayref, unit, shift, this_, ago, later, earlier, ref, part, season, mod, quant, holiday, ampm,
-  setword, half, decade_word, century_word, list_sep, range_sep, range_open, time_zone, count
+  setword, half, decade_word, century_word, list_sep, range_sep, range_open, time_zone, position, count
 };
 constexpr std::size_t kCategoryCount = static_cast<std::size_t>(Category::count);
 

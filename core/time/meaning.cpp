@@ -30,6 +30,7 @@ void Meaning::merge(const Meaning& other) {
   take(shift, other.shift);
   take(easter_offset, other.easter_offset);
   take(ordinal, other.ordinal);
+  take(year_base, other.year_base);
   if (!has_quantity && other.has_quantity) {
     quantity = other.quantity;
     has_quantity = true;

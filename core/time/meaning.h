@@ -36,6 +36,7 @@ struct Meaning {
   int shift = kUnset;          // -1 previous, 0 this, +1 next
   int easter_offset = kUnset;  // holidays that move with Easter
   int ordinal = kUnset;        // "primo", "third": a quarter, half or century number
+  int year_base = kUnset;      // spoken years: "nineteen ninety-six" is 19 * 100 + 96
   double quantity = 0;
   bool has_quantity = false;
   bool vague = false;   // a quantity nobody counted: "alcuni", "decine", "several"

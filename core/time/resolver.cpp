@@ -52,8 +52,8 @@ std::string duration_value(std::string_view unit, bool vague, double quantity) {
   std::string amount;
   if (vague) {
     amount = "X";
-  } else if (unit == "Q") {
-    amount = quantity_text(quantity * 3);
+  } else if (unit == "DE" || unit == "CE") {
+    return "P" + quantity_text(quantity * (unit == "DE" ? 10 : 100)) + "Y";
   } else if (unit == "HALF") {
     amount = quantity_text(quantity * 6);
   } else {
@@ -62,7 +62,7 @@ std::string duration_value(std::string_view unit, bool vague, double quantity) {
   if (unit == "H") return "PT" + amount + "H";
   if (unit == "MIN") return "PT" + amount + "M";
   if (unit == "S") return "PT" + amount + "S";
-  if (unit == "Q" || unit == "HALF") return "P" + amount + "M";
+  if (unit == "HALF") return "P" + amount + "M";
   if (unit == "WE") return "P" + (vague ? amount : quantity_text(quantity * 2)) + "D";
   return "P" + amount + std::string(unit);
 }
@@ -122,9 +122,8 @@ int infer_year(int month, int day, int weekday, const CalendarDate& anchor, Tens
 // values rather than invented precision.
 std::optional<std::string> shifted(const CalendarDate& anchor, std::string_view unit, int count) {
   if (unit == "Y") return format("%04d", anchor.year + count);
-  // "a decade ago" is a year, "this decade" a decade.
-  if (unit == "DE") return count == 0 ? format("%03dX", anchor.year / 10) : format("%04d", anchor.year + 10 * count);
-  if (unit == "CE") return count == 0 ? format("%02d", anchor.year / 100) : format("%04d", anchor.year + 100 * count);
+  if (unit == "DE") return format("%03dX", anchor.year / 10 + count);
+  if (unit == "CE") return format("%02d", anchor.year / 100 + count);
   if (!anchor.has_month()) return format("%04d", anchor.year);
   if (unit == "M") return add_months({anchor.year, anchor.month, 0}, count).iso();
   if (unit == "Q") {
@@ -143,6 +142,8 @@ std::optional<std::string> shifted(const CalendarDate& anchor, std::string_view 
   if (unit == "D" || unit == "H" || unit == "MIN" || unit == "S") return add_days(anchor, unit == "D" ? count : 0).iso();
   return std::nullopt;
 }
+
+long day_number_of(const CalendarDate& d) { return days_from_civil(d.year, d.month, d.day); }
 
 // First month of each season (northern hemisphere, meteorological).
 int season_first_month(std::string_view season) {
@@ -178,6 +179,13 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
     return out;
   }
   const double quantity = (m.has_quantity ? m.quantity : 1) + (m.half_more ? 0.5 : 0);
+  if (M::set(m.year_base) && !M::set(m.year)) {
+    if (!m.has_quantity || m.quantity < 0 || m.quantity > 99 || m.quantity != std::floor(m.quantity)) return std::nullopt;
+    Meaning spoken = m;
+    spoken.year = m.year_base * 100 + static_cast<int>(m.quantity);
+    spoken.has_quantity = false;
+    return resolve(type, spoken, context);
+  }
 
   if (type == TimexType::duration) {
     out.value = duration_value(m.unit, m.vague, quantity);
@@ -223,31 +231,73 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
 
   // "tre giorni fa", "two weeks later", "un anno prima".
   if (m.relation != Relation::none && !m.unit.empty()) {
-    const bool from_reference = m.relation != Relation::ago && context.reference;
+    // "three days later" counts from the last day named, "that year" from the last period.
+    const bool coarse_unit = m.unit == "Y" || m.unit == "M" || m.unit == "Q" || m.unit == "HALF" || m.unit == "DE" || m.unit == "CE";
+    const std::optional<CalendarDate>& reference =
+        coarse_unit && context.reference_period ? context.reference_period : context.reference;
+    const bool from_reference = m.relation != Relation::ago && reference;
     if (m.vague) {
       out.value = m.relation == Relation::later ? "FUTURE_REF" : "PAST_REF";
       return out;
     }
-    const CalendarDate* base = from_reference ? &*context.reference : document;
+    const CalendarDate* base = from_reference ? &*reference : document;
     if (!base) {
       out.anchor = AnchorKind::none;
       out.value = m.unit == "Y" ? "XXXX" : m.unit == "M" ? "XXXX-XX" : "XXXX-XX-XX";
       return out;
     }
     const int count = static_cast<int>(std::lround(quantity)) * (m.relation == Relation::later ? 1 : -1);
-    if (m.unit == "Y" && context.quarter) {
+    if (m.unit == "Y" && context.quarter && m.relation != Relation::later) {
       out.value = format("%04d-Q%d", context.quarter->first + count, context.quarter->second);
       out.anchor = AnchorKind::reference;
       out.anchor_date = CalendarDate{context.quarter->first, context.quarter->second * 3 - 2, 0};
       return out;
     }
-    const auto value = shifted(*base, m.unit, count);
+    // "a decade ago" names a year, where "the last decade" names a decade.
+    const auto value = m.unit == "DE" || m.unit == "CE" ? shifted(*base, "Y", count * (m.unit == "DE" ? 10 : 100))
+                                                        : shifted(*base, m.unit, count);
     if (!value) return std::nullopt;
     out.value = *value;
     out.anchor = from_reference ? AnchorKind::reference : AnchorKind::document;
     out.anchor_date = *base;
-    if (m.unit == "D" && base->has_day()) out.day = add_days(*base, count);
+    if (m.unit == "D" && base->has_day()) {
+      out.day = add_days(*base, count);
+      out.value += time_suffix(m);  // "il mattino dopo"
+    }
     return out;
+  }
+
+  // "last Thanksgiving", "il prossimo Natale": the nearest occurrence before or after.
+  const bool holiday = (M::set(m.month) && (M::set(m.day) || M::set(m.ordinal))) || M::set(m.easter_offset);
+  if (M::set(m.shift) && m.shift != 0 && !M::set(m.year) && holiday && document && document->has_month()) {
+    Meaning dated = m;
+    dated.shift = Meaning::kUnset;
+    for (int year = document->year - 1; year <= document->year + 1; ++year) {
+      dated.year = year;
+      const auto candidate = resolve(type, dated, context);
+      if (!candidate || !candidate->day) continue;
+      const long distance = day_number_of(*candidate->day) - day_number_of(document->has_day() ? *document : CalendarDate{document->year, document->month, 15});
+      if ((m.shift < 0 && distance < 0 && distance > -366) || (m.shift > 0 && distance > 0 && distance < 366)) {
+        Resolution found = *candidate;
+        found.anchor = AnchorKind::document;
+        found.anchor_date = *document;
+        return found;
+      }
+    }
+  }
+
+  // "July last year", "gennaio dell'anno prossimo": a month in the shifted year.
+  if (M::set(m.shift) && m.unit == "Y" && M::set(m.month) && !M::set(m.year) && document) {
+    Meaning dated = m;
+    dated.shift = Meaning::kUnset;
+    dated.unit = {};
+    dated.year = document->year + m.shift;
+    auto resolved = resolve(type, dated, context);
+    if (resolved) {
+      resolved->anchor = AnchorKind::document;
+      resolved->anchor_date = *document;
+    }
+    return resolved;
   }
 
   // "la settimana scorsa", "l'anno prossimo", "questo mese", "venerdì scorso", "last night".
@@ -386,10 +436,19 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
   if (M::set(m.year)) {
     if (m.year < 1 || m.year > 9999) return std::nullopt;
     out.value = format("%04d", m.year);
+    // "the 1988 period" in a report on a quarter is that quarter of 1988.
+    if (m.unit == "Q" && context.quarter) out.value += format("-Q%d", context.quarter->second);
     return out;
   }
   if (M::set(m.hour) || !m.part.empty()) {
     if ((M::set(m.hour) && m.hour > 24) || (M::set(m.minute) && m.minute > 59)) return std::nullopt;
+    if (context.adjacent_day) {
+      out.day = *context.adjacent_day;
+      out.value = out.day->iso() + time_suffix(m);
+      out.anchor = AnchorKind::reference;
+      out.anchor_date = *context.adjacent_day;
+      return out;
+    }
     if (!document || !document->has_day()) {
       out.anchor = AnchorKind::none;
       out.value = "XXXX-XX-XX" + time_suffix(m);

@@ -23,9 +23,13 @@ const char* to_string(AnchorKind kind);
 struct AnchorContext {
   std::optional<CalendarDate> document;   // at its own precision (2022-01 has no day)
   std::optional<CalendarDate> reference;  // the last day-precision date before the expression
+  std::optional<CalendarDate> reference_period;  // the last date of any precision ("1988", "1988-10")
   // The last quarter named before the expression ("the third quarter"): in reports on a quarter,
   // "a year earlier" is that quarter a year before.
   std::optional<std::pair<int, int>> quarter;  // year, quarter
+  // The day of a date just before the expression ("lunedì mattina alle 8"): a bare time of day
+  // falls on it.
+  std::optional<CalendarDate> adjacent_day;
   Tense tense = Tense::unknown;
 };
 

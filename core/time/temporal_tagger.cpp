@@ -149,6 +149,10 @@ class DigitFacts {
   char decimal_separator_;
 };
 
+constexpr std::size_t kTenseWindow = 8;
+// How close (in tokens) a day must be for a bare time of day to fall on it.
+constexpr std::size_t kAdjacentTokens = 3;
+
 struct Found {
   RuleMatch match;
   std::size_t sentence;
@@ -200,7 +204,7 @@ TemporalTagger::TemporalTagger(const Resources& resources, const std::string& la
   }
 }
 
-Tense TemporalTagger::sentence_tense(const std::vector<std::string_view>& folded, const Sentence& sentence) const {
+Tense TemporalTagger::tense_around(const std::vector<std::string_view>& folded, std::size_t begin, std::size_t end) const {
   int past = 0, future = 0;
   const auto ends_with_any = [](std::string_view word, const std::vector<std::string>& suffixes) {
     for (const std::string& suffix : suffixes) {
@@ -208,10 +212,17 @@ Tense TemporalTagger::sentence_tense(const std::vector<std::string_view>& folded
     }
     return false;
   };
-  for (std::size_t i = sentence.first_token; i < sentence.first_token + sentence.token_count; ++i) {
+  for (std::size_t i = begin; i < end; ++i) {
+    // A word listed as a cue counts only as listed: "expected" is a future cue despite its "-ed".
     const std::string_view word = folded[i];
-    if (tense_.past_words.count(word) || ends_with_any(word, tense_.past_suffixes)) ++past;
-    if (tense_.future_words.count(word) || ends_with_any(word, tense_.future_suffixes)) ++future;
+    const bool past_word = tense_.past_words.count(word) > 0, future_word = tense_.future_words.count(word) > 0;
+    if (past_word || future_word) {
+      past += past_word;
+      future += future_word;
+    } else {
+      past += ends_with_any(word, tense_.past_suffixes);
+      future += ends_with_any(word, tense_.future_suffixes);
+    }
   }
   if (past > future) return Tense::past;
   if (future > past) return Tense::future;
@@ -270,18 +281,16 @@ void TemporalTagger::tag(Document& doc) const {
   }
   fact_begin[count] = static_cast<std::uint32_t>(facts.size());
 
-  // Rule matches, left to right, longest first, never across sentences.
+  // Rule matches, never across sentences: the best match starting at each token, then the longest
+  // of overlapping ones (a partial date counts least), then text order.
   std::vector<Found> found;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     const MatchInput input{folded, facts, fact_begin, sentence.first_token, sentence.first_token + sentence.token_count};
-    for (std::size_t at = input.begin; at < input.end;) {
+    std::vector<Found> candidates;
+    for (std::size_t at = input.begin; at < input.end; ++at) {
       std::optional<RuleMatch> match = grammar_.match_at(input, at);
-      if (!match) {
-        ++at;
-        continue;
-      }
-      at = std::max(at + 1, match->extent_end);
+      if (!match) continue;
       // Optional commas and hyphens that ended up at an edge ("early December,") are not part of
       // the expression.
       while (match->extent_end - match->extent_begin > 1 && doc.tokens[match->extent_end - 1].kind == TokenKind::punctuation) {
@@ -290,8 +299,25 @@ void TemporalTagger::tag(Document& doc) const {
       while (match->extent_end - match->extent_begin > 1 && doc.tokens[match->extent_begin].kind == TokenKind::punctuation) {
         ++match->extent_begin;
       }
-      found.push_back({std::move(*match), s});
+      candidates.push_back({std::move(*match), s});
     }
+    const auto weight = [](const Found& f) {
+      return 2 * (f.match.extent_end - f.match.extent_begin) - (f.match.meaning.partial ? 1 : 0);
+    };
+    std::stable_sort(candidates.begin(), candidates.end(), [&](const Found& a, const Found& b) {
+      return weight(a) > weight(b);
+    });
+    const std::size_t first = found.size();
+    std::vector<bool> taken(input.end - input.begin, false);
+    for (Found& candidate : candidates) {
+      bool free = true;
+      for (std::size_t t = candidate.match.extent_begin; t < candidate.match.extent_end && free; ++t) free = !taken[t - input.begin];
+      if (!free) continue;
+      for (std::size_t t = candidate.match.extent_begin; t < candidate.match.extent_end; ++t) taken[t - input.begin] = true;
+      found.push_back(std::move(candidate));
+    }
+    std::sort(found.begin() + static_cast<std::ptrdiff_t>(first), found.end(),
+              [](const Found& a, const Found& b) { return a.match.extent_begin < b.match.extent_begin; });
   }
 
   // Lists and ranges: an incomplete date ("lunedì 20", "3") counts only when connectors tie it
@@ -375,22 +401,30 @@ void TemporalTagger::tag(Document& doc) const {
   doc.anchor_date = anchor ? anchor->iso() : std::string();
 
   // Resolution, in text order: relative expressions use the anchor or the previous day named.
-  std::vector<Tense> tenses(doc.sentences.size(), Tense::unknown);
-  std::vector<bool> tense_known(doc.sentences.size(), false);
-  std::optional<CalendarDate> reference;
+  std::optional<CalendarDate> reference, reference_period;
   std::optional<std::pair<int, int>> quarter;
-  std::int32_t reference_timex = -1;
+  std::int32_t reference_timex = -1, reference_period_timex = -1;
+  std::optional<CalendarDate> last_day;  // of the last expression naming a day, ending at last_day_end
+  std::size_t last_day_end = 0, last_day_sentence = 0;
   std::vector<std::int32_t> timex_of(found.size(), -1);
   for (std::size_t k = 0; k < found.size(); ++k) {
     if (!found[k].keep) continue;
     const RuleMatch& match = found[k].match;
     if (match.meaning.partial || match.meaning.ignore) continue;
-    const std::size_t s = found[k].sentence;
-    if (!tense_known[s]) {
-      tenses[s] = sentence_tense(folded, doc.sentences[s]);
-      tense_known[s] = true;
+    // The tense of the clause around the expression: the sentence, at most kTenseWindow tokens away.
+    const Sentence& sentence = doc.sentences[found[k].sentence];
+    const std::size_t window_begin = std::max<std::size_t>(sentence.first_token, match.extent_begin > kTenseWindow ? match.extent_begin - kTenseWindow : 0);
+    const std::size_t window_end = std::min<std::size_t>(sentence.first_token + sentence.token_count, match.extent_end + kTenseWindow);
+    Tense tense = tense_around(folded, window_begin, window_end);
+    if (tense == Tense::unknown) tense = tense_around(folded, sentence.first_token, sentence.first_token + sentence.token_count);
+    AnchorContext context{anchor, reference, reference_period, quarter, std::nullopt, tense};
+    // A bare time of day right after a day ("lunedì mattina alle 8", "il 22 dicembre, 17.45").
+    const Meaning& m = match.meaning;
+    const bool bare_time = (Meaning::set(m.hour) || !m.part.empty()) && !Meaning::set(m.day) && !Meaning::set(m.month) &&
+                           !Meaning::set(m.weekday) && !Meaning::set(m.day_offset) && !Meaning::set(m.shift) && m.relation == Relation::none;
+    if (bare_time && last_day && last_day_sentence == found[k].sentence && match.extent_begin <= last_day_end + kAdjacentTokens) {
+      context.adjacent_day = last_day;
     }
-    AnchorContext context{anchor, reference, quarter, tenses[s]};
     const std::optional<Resolution> resolved = resolve(match.rule->type, match.meaning, context);
     if (!resolved) continue;
     Timex timex;
@@ -408,14 +442,29 @@ void TemporalTagger::tag(Document& doc) const {
     if (resolved->anchor == AnchorKind::document || resolved->anchor == AnchorKind::reference) {
       timex.anchor_date = resolved->anchor_date.iso();
     }
-    if (resolved->anchor == AnchorKind::reference) timex.anchor_timex = reference_timex;
+    if (resolved->anchor == AnchorKind::reference) {
+      const bool period = reference_period && resolved->anchor_date == *reference_period;
+      timex.anchor_timex = period ? reference_period_timex : reference_timex;
+    }
     timex_of[k] = static_cast<std::int32_t>(doc.timexes.size());
     if (resolved->day) {
       reference = resolved->day;
       reference_timex = timex_of[k];
+      last_day = resolved->day;
+      last_day_end = match.extent_end;
+      last_day_sentence = found[k].sentence;
     }
-    if (const std::string& v = resolved->value; v.size() == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
-      quarter = std::pair{std::stoi(v.substr(0, 4)), v[6] - '0'};
+    // Periods named outright become what "that year", "a year earlier" refer to.
+    if (resolved->anchor != AnchorKind::reference && timex.type == TimexType::date) {
+      const std::string& v = resolved->value;
+      // Only a quarter named by its number ("the third quarter") sets the quarter under report.
+      const bool named_quarter = match.meaning.unit == "Q" && Meaning::set(match.meaning.ordinal);
+      if (named_quarter && v.size() == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
+        quarter = std::pair{std::stoi(v.substr(0, 4)), v[6] - '0'};
+      } else if (const auto period = parse_iso_date(v)) {
+        reference_period = period;
+        reference_period_timex = timex_of[k];
+      }
     }
     doc.timexes.push_back(std::move(timex));
   }

@@ -28,7 +28,8 @@ class TemporalTagger {
     StringSet past_words, future_words;
     std::vector<std::string> past_suffixes, future_suffixes;
   };
-  Tense sentence_tense(const std::vector<std::string_view>& folded, const Sentence& sentence) const;
+  // Past, future or unknown, from the cue words among folded[begin, end).
+  Tense tense_around(const std::vector<std::string_view>& folded, std::size_t begin, std::size_t end) const;
 
   std::string lang_;
   TemporalLexicon lexicon_;
