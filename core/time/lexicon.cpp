@@ -231,6 +231,8 @@ void TemporalLexicon::add_number_words(const std::string& lang, const std::vecto
         if (n > limit) break;
         icu::UnicodeString words;
         spellout.format(static_cast<int32_t>(n), words);
+        // Italian rules mark hyphenation points in compounds ("venti\u00ADquattro"); text has none.
+        words.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00AD)), icu::UnicodeString());
         LexiconEntry entry{category, false, {}, phrase_tokens(fold_case(to_utf8(words)))};
         if (category == Category::num) {
           entry.meaning.quantity = n;

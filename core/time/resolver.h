@@ -31,6 +31,9 @@ struct AnchorContext {
   // falls on it.
   std::optional<CalendarDate> adjacent_day;
   Tense tense = Tense::unknown;
+  // With no tense cue, how much less likely a date ahead is than one behind at the same distance
+  // (news in English narrates in the past; Italian uses the present for both).
+  double unknown_future_cost = 1.0;
 };
 
 struct Resolution {

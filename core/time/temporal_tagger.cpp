@@ -149,7 +149,6 @@ class DigitFacts {
   char decimal_separator_;
 };
 
-constexpr std::size_t kTenseWindow = 8;
 // How close (in tokens) a day must be for a bare time of day to fall on it.
 constexpr std::size_t kAdjacentTokens = 3;
 
@@ -188,6 +187,7 @@ TemporalTagger::TemporalTagger(const Resources& resources, const std::string& la
   const auto config = nlohmann::json::parse(required(resources, dir + "temporal.json"), nullptr, false);
   if (config.is_discarded()) throw std::runtime_error(dir + "temporal.json is not valid JSON");
   const std::string separator = config.value("decimal_separator", std::string("."));
+  unknown_future_cost_ = config.value("unknown_tense_future_cost", 1.0);
   decimal_separator_ = separator.empty() ? '.' : separator[0];
   for (std::string_view line : list_lines(required(resources, dir + "tense.txt"))) {
     const std::size_t space = line.find_first_of(" \t");
@@ -204,28 +204,49 @@ TemporalTagger::TemporalTagger(const Resources& resources, const std::string& la
   }
 }
 
-Tense TemporalTagger::tense_around(const std::vector<std::string_view>& folded, std::size_t begin, std::size_t end) const {
-  int past = 0, future = 0;
-  const auto ends_with_any = [](std::string_view word, const std::vector<std::string>& suffixes) {
+Tense TemporalTagger::tense_of(std::string_view word) const {
+  // A word listed as a cue counts only as listed: "expected" is a future cue despite its "-ed".
+  const bool past_word = tense_.past_words.count(word) > 0, future_word = tense_.future_words.count(word) > 0;
+  if (past_word != future_word) return past_word ? Tense::past : Tense::future;
+  if (past_word) return Tense::unknown;
+  const auto ends_with_any = [&](const std::vector<std::string>& suffixes) {
     for (const std::string& suffix : suffixes) {
       if (word.size() > suffix.size() + 2 && word.ends_with(suffix)) return true;
     }
     return false;
   };
-  for (std::size_t i = begin; i < end; ++i) {
-    // A word listed as a cue counts only as listed: "expected" is a future cue despite its "-ed".
-    const std::string_view word = folded[i];
-    const bool past_word = tense_.past_words.count(word) > 0, future_word = tense_.future_words.count(word) > 0;
-    if (past_word || future_word) {
-      past += past_word;
-      future += future_word;
-    } else {
-      past += ends_with_any(word, tense_.past_suffixes);
-      future += ends_with_any(word, tense_.future_suffixes);
+  const bool past = ends_with_any(tense_.past_suffixes), future = ends_with_any(tense_.future_suffixes);
+  return past == future ? Tense::unknown : past ? Tense::past : Tense::future;
+}
+
+Tense TemporalTagger::tense_near(const std::vector<std::string_view>& folded, const Sentence& sentence, std::size_t begin,
+                                 std::size_t end) const {
+  // The cue nearest the expression decides: in "said it will meet on March 12" the date belongs
+  // to "will", not to "said". Cues at the same distance on both sides cancel out.
+  // Semicolons, colons, dashes and brackets end the clause the search stays in.
+  std::size_t first = sentence.first_token, last = sentence.first_token + sentence.token_count;
+  const auto clause_end = [&](std::size_t i) {
+    const std::string_view t = folded[i];
+    return t == ";" || t == ":" || t == "(" || t == ")" || t == "\u2014" || t == "\u2013";
+  };
+  for (std::size_t i = begin; i > first; --i) {
+    if (clause_end(i - 1)) {
+      first = i;
+      break;
     }
   }
-  if (past > future) return Tense::past;
-  if (future > past) return Tense::future;
+  for (std::size_t i = end; i < last; ++i) {
+    if (clause_end(i)) {
+      last = i;
+      break;
+    }
+  }
+  for (std::size_t distance = 1; begin >= first + distance || end + distance <= last; ++distance) {
+    const Tense before = begin >= first + distance ? tense_of(folded[begin - distance]) : Tense::unknown;
+    const Tense after = end + distance <= last ? tense_of(folded[end + distance - 1]) : Tense::unknown;
+    if (before == Tense::unknown && after == Tense::unknown) continue;
+    if (before == Tense::unknown || after == Tense::unknown || before == after) return before == Tense::unknown ? after : before;
+  }
   return Tense::unknown;
 }
 
@@ -411,13 +432,9 @@ void TemporalTagger::tag(Document& doc) const {
     if (!found[k].keep) continue;
     const RuleMatch& match = found[k].match;
     if (match.meaning.partial || match.meaning.ignore) continue;
-    // The tense of the clause around the expression: the sentence, at most kTenseWindow tokens away.
     const Sentence& sentence = doc.sentences[found[k].sentence];
-    const std::size_t window_begin = std::max<std::size_t>(sentence.first_token, match.extent_begin > kTenseWindow ? match.extent_begin - kTenseWindow : 0);
-    const std::size_t window_end = std::min<std::size_t>(sentence.first_token + sentence.token_count, match.extent_end + kTenseWindow);
-    Tense tense = tense_around(folded, window_begin, window_end);
-    if (tense == Tense::unknown) tense = tense_around(folded, sentence.first_token, sentence.first_token + sentence.token_count);
-    AnchorContext context{anchor, reference, reference_period, quarter, std::nullopt, tense};
+    AnchorContext context{anchor, reference, reference_period, quarter, std::nullopt,
+                          tense_near(folded, sentence, match.extent_begin, match.extent_end), unknown_future_cost_};
     // A bare time of day right after a day ("lunedì mattina alle 8", "il 22 dicembre, 17.45").
     const Meaning& m = match.meaning;
     const bool bare_time = (Meaning::set(m.hour) || !m.part.empty()) && !Meaning::set(m.day) && !Meaning::set(m.month) &&

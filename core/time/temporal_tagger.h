@@ -28,14 +28,16 @@ class TemporalTagger {
     StringSet past_words, future_words;
     std::vector<std::string> past_suffixes, future_suffixes;
   };
-  // Past, future or unknown, from the cue words among folded[begin, end).
-  Tense tense_around(const std::vector<std::string_view>& folded, std::size_t begin, std::size_t end) const;
+  Tense tense_of(std::string_view folded_word) const;
+  // The tense of the nearest cue word to the tokens [begin, end) within their sentence.
+  Tense tense_near(const std::vector<std::string_view>& folded, const Sentence& sentence, std::size_t begin, std::size_t end) const;
 
   std::string lang_;
   TemporalLexicon lexicon_;
   TemporalGrammar grammar_;
   TenseCues tense_;
   char decimal_separator_ = '.';
+  double unknown_future_cost_ = 1.0;
 };
 
 }  // namespace cronaca

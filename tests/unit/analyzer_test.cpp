@@ -32,7 +32,7 @@ TEST_CASE("documents are analysed, sorted by name and serialised as cronaca/1") 
   CHECK(out["schema"] == "cronaca/1");
   const json& it = out["documents"][0];
   CHECK(it["lang"] == "it");
-  CHECK(it["date"] == json({{"value", "2022-01"}, {"source", "header"}}));
+  CHECK(it["date"] == json({{"value", "2022-01"}, {"source", "header"}, {"anchor", "2022-01"}}));
   CHECK(it["text"].get<std::string>().starts_with("Caos in Kazakistan."));
   CHECK(it["sentences"].size() == 3);
   // Offsets are UTF-16 indices: the emoji before the second sentence's end counts twice.

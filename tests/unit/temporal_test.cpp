@@ -1,0 +1,181 @@
+// Each family of temporal rules, in Italian and English, through the whole analyzer.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "analysis/analyzer.h"
+#include "output/timeml_writer.h"
+#include "test_resources.h"
+
+using namespace cronaca;
+
+namespace {
+
+struct Found {
+  std::string text, type, value, mod;
+};
+
+Document analyse(const std::string& lang, const std::string& date, const std::string& text) {
+  Analyzer analyzer(test::shipped_resources(), {lang, date});
+  const std::string problem = analyzer.add("t.txt", text);
+  REQUIRE(problem.empty());
+  return analyzer.finish().documents.at(0);
+}
+
+std::vector<Found> timexes(const std::string& lang, const std::string& date, const std::string& text) {
+  const Document doc = analyse(lang, date, text);
+  std::vector<Found> out;
+  for (const Timex& t : doc.timexes) {
+    out.push_back({doc.text.substr(t.begin, t.end - t.begin), to_string(t.type), t.value, t.mod});
+  }
+  return out;
+}
+
+std::string describe(const std::vector<Found>& found) {
+  std::ostringstream out;
+  for (const Found& f : found) out << "[" << f.text << " " << f.type << " " << f.value << (f.mod.empty() ? "" : " " + f.mod) << "] ";
+  return out.str();
+}
+
+// Expects exactly these expressions, in order: {text, type, value[, mod]}.
+void expect(const std::string& lang, const std::string& date, const std::string& text, const std::vector<Found>& expected) {
+  const std::vector<Found> found = timexes(lang, date, text);
+  INFO(text << "\n  found: " << describe(found) << "\n  expected: " << describe(expected));
+  REQUIRE(found.size() == expected.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    CHECK(found[i].text == expected[i].text);
+    CHECK(found[i].type == expected[i].type);
+    CHECK(found[i].value == expected[i].value);
+    CHECK(found[i].mod == expected[i].mod);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Italian calendar dates, complete and completed from the document date") {
+  expect("it", "2022-01-10", "Il 6 gennaio 2022 e giovedì 6 gennaio, poi il 25 aprile del 1945.",
+         {{"6 gennaio 2022", "DATE", "2022-01-06"}, {"giovedì 6 gennaio", "DATE", "2022-01-06"}, {"25 aprile del 1945", "DATE", "1945-04-25"}});
+  expect("it", "2022-11-25", "Si vota il 28 novembre e lo scrutinio è del 06/12/2022, mentre il bando era del 2022-10-01.",
+         {{"28 novembre", "DATE", "2022-11-28"}, {"06/12/2022", "DATE", "2022-12-06"}, {"2022-10-01", "DATE", "2022-10-01"}});
+  expect("it", "2022-11-25", "Era il marzo del 2020, poi a febbraio è cambiato tutto.",
+         {{"marzo del 2020", "DATE", "2020-03"}, {"febbraio", "DATE", "2022-02"}});
+  // Weekdays pick the year: 12 June was a Friday in 2009.
+  expect("it", "2009-06-01", "venerdì 12 giugno Juventus - Milan", {{"venerdì 12 giugno", "DATE", "2009-06-12"}});
+}
+
+TEST_CASE("Italian years need no preposition, but counts and units are not years") {
+  expect("it", "", "Nel 2005, e poi ai Mondiali 2006, arrivarono 2000 persone e 1624 i magneti da 1000 mm.",
+         {{"2005", "DATE", "2005"}, {"2006", "DATE", "2006"}});
+}
+
+TEST_CASE("Italian relative days, weeks, months and years") {
+  expect("it", "2022-11-25", "Ieri, oggi, domani e l'altro ieri.",
+         {{"Ieri", "DATE", "2022-11-24"}, {"oggi", "DATE", "2022-11-25"}, {"domani", "DATE", "2022-11-26"}, {"l'altro ieri", "DATE", "2022-11-23"}});
+  expect("it", "2022-11-25", "La settimana scorsa, il mese prossimo, quest'anno e l'anno scorso.",
+         {{"settimana scorsa", "DATE", "2022-W46"}, {"mese prossimo", "DATE", "2022-12"}, {"quest'anno", "DATE", "2022"}, {"anno scorso", "DATE", "2021"}});
+  expect("it", "2022-11-25", "È successo tre giorni fa, e due anni fa.", {{"tre giorni fa", "DATE", "2022-11-22"}, {"due anni fa", "DATE", "2020"}});
+  expect("it", "2022-11-25", "Il 10 marzo arrivò; tre giorni dopo, ripartì.", {{"10 marzo", "DATE", "2022-03-10"}, {"tre giorni dopo", "DATE", "2022-03-13"}});
+  expect("it", "2022-11-25", "Venerdì scorso è stato firmato; lunedì si riparte.",
+         {{"Venerdì scorso", "DATE", "2022-11-18"}, {"lunedì", "DATE", "2022-11-28"}});
+}
+
+TEST_CASE("Italian weekdays follow the tense of their clause") {
+  // 2022-11-25 is a Friday.
+  expect("it", "2022-11-25", "Martedì è stato arrestato.", {{"Martedì", "DATE", "2022-11-22"}});
+  expect("it", "2022-11-25", "Martedì sarà processato.", {{"Martedì", "DATE", "2022-11-29"}});
+}
+
+TEST_CASE("Italian durations, numbers in words and modifiers") {
+  expect("it", "", "Da tre giorni, per quasi sei anni, ventiquattro ore, un anno e mezzo e una decina di giorni.",
+         {{"tre giorni", "DURATION", "P3D"}, {"quasi sei anni", "DURATION", "P6Y", "LESS_THAN"}, {"ventiquattro ore", "DURATION", "PT24H"},
+          {"un anno e mezzo", "DURATION", "P1Y6M"}, {"una decina di giorni", "DURATION", "P10D", "APPROX"}});
+  expect("it", "", "Lo aspettano da anni.", {{"anni", "DURATION", "PXY"}});
+}
+
+TEST_CASE("Italian generic references and sets") {
+  expect("it", "2026-02-14", "Negli ultimi mesi, nei prossimi giorni e attualmente.",
+         {{"ultimi mesi", "DATE", "PAST_REF"}, {"prossimi giorni", "DATE", "FUTURE_REF"}, {"attualmente", "DATE", "PRESENT_REF"}});
+  expect("it", "", "Si riunisce ogni giorno, ogni lunedì e ogni mattina.",
+         {{"ogni giorno", "SET", "P1D"}, {"ogni lunedì", "SET", "XXXX-WXX-1"}, {"ogni mattina", "SET", "XXXX-XX-XXTMO"}});
+}
+
+TEST_CASE("Italian times of day") {
+  expect("it", "2022-01-06", "Stamattina all'alba, poi alle ore 10:30 e alle 18.",
+         {{"Stamattina", "TIME", "2022-01-06TMO"}, {"alba", "TIME", "2022-01-06TMO"}, {"ore 10:30", "TIME", "2022-01-06T10:30"},
+          {"18", "TIME", "2022-01-06T18:00"}});
+  expect("it", "2022-03-25", "La mattina del 20 marzo e ieri sera alle 23.",
+         {{"mattina del 20 marzo", "TIME", "2022-03-20TMO"}, {"ieri sera", "TIME", "2022-03-24TEV"}, {"23", "TIME", "2022-03-24T23:00"}});
+}
+
+TEST_CASE("Italian seasons, quarters, decades, centuries and positions") {
+  expect("it", "2011-05-01", "L'estate 2011, il primo trimestre 2011, gli anni '80, il XX secolo.",
+         {{"estate 2011", "DATE", "2011-SU"}, {"primo trimestre 2011", "DATE", "2011-Q1"}, {"anni '80", "DATE", "198X"}, {"XX secolo", "DATE", "19"}});
+  expect("it", "2022-06-01", "A inizio gennaio, a fine 2022 e a metà marzo.",
+         {{"inizio gennaio", "DATE", "2022-01", "START"}, {"fine 2022", "DATE", "2022", "END"}, {"metà marzo", "DATE", "2022-03", "MID"}});
+}
+
+TEST_CASE("Italian lists and ranges share month and year, and ranges are intervals") {
+  const Document range = analyse("it", "2012-06-01", "Si terrà dal 3 al 5 gennaio e tra il 7 e il 10 dicembre 2012.");
+  REQUIRE(range.timexes.size() == 4);
+  CHECK(range.timexes[0].value == "2013-01-03");
+  CHECK(range.timexes[1].value == "2013-01-05");
+  CHECK(range.timexes[2].value == "2012-12-07");
+  CHECK(range.timexes[3].value == "2012-12-10");
+  REQUIRE(range.intervals.size() == 2);
+  CHECK(range.intervals[0].from == 0);
+  CHECK(range.intervals[0].to == 1);
+  CHECK(range.intervals[1].from == 2);
+  CHECK(range.intervals[1].to == 3);
+
+  expect("it", "2023-04-01", "Aperto lunedì 20, martedì 21 e mercoledì 22 aprile.",
+         {{"lunedì 20", "DATE", "2023-04-20"}, {"martedì 21", "DATE", "2023-04-21"}, {"mercoledì 22 aprile", "DATE", "2023-04-22"}});
+}
+
+TEST_CASE("Italian guard rails: scores, versions, phone numbers, ages, impossible dates") {
+  expect("it", "2022-01-01", "Finisce 2-2, versione 10.12, chiamate il 3351234567; un uomo di 45 anni; il 31 febbraio.", {});
+}
+
+TEST_CASE("without a document date, relative values stay underspecified") {
+  expect("it", "", "Il 20 marzo, ieri, giovedì.", {{"20 marzo", "DATE", "XXXX-03-20"}, {"ieri", "DATE", "XXXX-XX-XX"}, {"giovedì", "DATE", "XXXX-WXX-4"}});
+}
+
+TEST_CASE("a month-precision date is refined when the text pins the day") {
+  const Document seed = analyse("it", "", " date 2022-01 06 gennaio 2022\n\nGiovedì 6 gennaio la sparatoria; ieri le proteste.");
+  CHECK(seed.date.value == "2022-01");
+  CHECK(seed.anchor_date == "2022-01-06");
+  REQUIRE(seed.timexes.size() == 3);
+  CHECK(seed.timexes[2].value == "2022-01-05");
+  CHECK(seed.timexes[2].anchor == AnchorKind::document);
+
+  const Document apposition = analyse("it", "", " date 2022-11 Nella giornata di ieri, 24 novembre 2022, e oggi.");
+  CHECK(apposition.anchor_date == "2022-11-25");
+  REQUIRE(apposition.timexes.size() == 2);
+  CHECK(apposition.timexes[0].value == "2022-11-24");
+  CHECK(apposition.timexes[1].value == "2022-11-25");
+
+  const Document undated = analyse("it", "", "Roma, 6 gennaio 2022 - Oggi la notizia.");
+  CHECK(undated.date.value == "2022-01-06");
+  CHECK(undated.date.source == DateSource::text);
+}
+
+TEST_CASE("English dates, durations, references and sets") {
+  expect("en", "1998-08-07", "Friday, Aug. 7, 1998; yesterday; last week; two years ago; March 12.",
+         {{"Friday, Aug. 7, 1998", "DATE", "1998-08-07"}, {"yesterday", "DATE", "1998-08-06"}, {"last week", "DATE", "1998-W31"},
+          {"two years ago", "DATE", "1996"}, {"March 12", "DATE", "1998-03-12"}});
+  expect("en", "1989-10-27", "In the third quarter, net rose from a year earlier; over the past two months; for the nine months.",
+         {{"the third quarter", "DATE", "1989-Q3"}, {"a year earlier", "DATE", "1988-Q3"}, {"the past two months", "DURATION", "P2M"},
+          {"the nine months", "DURATION", "P9M"}});
+  expect("en", "1989-10-27", "Shares trade daily, now as in the 1980s, and a 6-year-old knows it.",
+         {{"daily", "SET", "P1D"}, {"now", "DATE", "PRESENT_REF"}, {"the 1980s", "DATE", "198X"}});
+  expect("en", "1998-08-08", "The blast occurred at 10:35 a.m. Friday, and the next day.",
+         {{"10:35 a.m. Friday", "TIME", "1998-08-07T10:35"}, {"the next day", "DATE", "1998-08-08"}});
+  expect("en", "1990-08-15", "He arrived in 1990 and met 1500 workers.", {{"1990", "DATE", "1990"}});
+}
+
+TEST_CASE("TimeML output marks each expression inline") {
+  const Document doc = analyse("it", "2022-01-10", "Il 6 gennaio <b> e ieri.");
+  const std::string tml = to_timeml(doc);
+  CHECK(tml.find("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2022-01-06\" temporalFunction=\"true\" anchorTimeID=\"t0\">6 gennaio</TIMEX3> &lt;b&gt; e "
+                 "<TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2022-01-09\" temporalFunction=\"true\" anchorTimeID=\"t0\">ieri</TIMEX3>") !=
+        std::string::npos);
+}
