@@ -181,7 +181,9 @@ void TemporalLexicon::add(LexiconEntry entry) {
 void TemporalLexicon::add_calendar_names(const std::string& lang, bool capitalised) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::DateFormatSymbols symbols{icu::Locale(lang.c_str()), status};
-  if (U_FAILURE(status)) throw std::runtime_error("ICU has no calendar names for \"" + lang + "\"");
+  if (U_FAILURE(status)) {
+    throw std::runtime_error("ICU has no calendar names for \"" + lang + "\": " + u_errorName(status));
+  }
   const auto add_names = [&](const icu::UnicodeString* names, int32_t count, Category category, int first_index,
                              auto&& field) {
     for (int32_t i = first_index; i < count; ++i) {
@@ -216,7 +218,9 @@ void TemporalLexicon::add_number_words(const std::string& lang, const std::vecto
                                        const std::vector<std::string>& ordinal_sets) {
   UErrorCode status = U_ZERO_ERROR;
   icu::RuleBasedNumberFormat spellout(icu::URBNF_SPELLOUT, icu::Locale(lang.c_str()), status);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU has no spell-out rules for \"" + lang + "\"");
+  if (U_FAILURE(status)) {
+    throw std::runtime_error("ICU has no spell-out rules for \"" + lang + "\": " + u_errorName(status));
+  }
   // Temporal expressions count to a hundred or so; round hundreds and thousands are enough beyond.
   std::vector<int> numbers;
   for (int n = 0; n <= 100; ++n) numbers.push_back(n);

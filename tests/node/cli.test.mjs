@@ -19,9 +19,9 @@ test('analyse reports every input: documents for the good ones, errors for the r
   ]);
   assert.match(stderr, /07-vuoto\.txt: the file is empty/);
   const byName = Object.fromEntries(out.documents.map((d) => [d.name, d]));
-  assert.deepEqual(byName['01-vertice.txt'].date, { value: '2022-01-10', source: 'header' });
-  assert.deepEqual(byName['03-pagina.html'].date, { value: '2022-01-06', source: 'metadata' });
-  assert.deepEqual(byName['02-report.txt'].date, { value: null, source: 'none' });
+  assert.deepEqual(byName['01-vertice.txt'].date, { value: '2022-01-10', source: 'header', anchor: '2022-01-10' });
+  assert.deepEqual(byName['03-pagina.html'].date, { value: '2022-01-06', source: 'metadata', anchor: '2022-01-06' });
+  assert.deepEqual(byName['02-report.txt'].date, { value: null, source: 'none', anchor: null });
   assert.equal(byName['02-report.txt'].lang, 'en');
   assert.equal(byName['05-latin1.txt'].encoding, 'windows-1252');
   assert.equal(byName['06-utf16.txt'].encoding, 'UTF-16LE');
@@ -65,7 +65,7 @@ test('stdin, --lang and --date', () => {
   const doc = JSON.parse(stdout).documents[0];
   assert.equal(doc.name, 'stdin');
   assert.equal(doc.lang, 'en');
-  assert.deepEqual(doc.date, { value: '2022-01-06', source: 'argument' });
+  assert.deepEqual(doc.date, { value: '2022-01-06', source: 'argument', anchor: '2022-01-06' });
 });
 
 test('usage errors exit with 2 and say what is wrong', () => {
@@ -116,4 +116,17 @@ test('the seed articles are dated and reproduced exactly', { skip: seeds.length 
     assert.equal(doc.text, original.replace(/^ date \d{4}-\d{2}(-\d{2})? /, ''));
     assert.equal(doc.lang, 'it');
   }
+  // The temporal expressions the issue names, with their values.
+  const found = out.documents.map((doc) => doc.timexes.map((t) => `${t.text} ${t.type} ${t.value}`));
+  const expected = [
+    ['06 gennaio 2022 DATE 2022-01-06', 'tre giorni DURATION P3D', 'alba TIME 2022-01-06TMO', 'giovedì 6 gennaio DATE 2022-01-06'],
+    ['questa settimana DATE 2022-01', 'cinque giorni DURATION P5D', 'giorni scorsi DATE PAST_REF', '2014 DATE 2014'],
+    ['ultimi mesi DATE PAST_REF', '1951 DATE 1951'],
+    ['20 novembre 2022 DATE 2022-11-20', 'lunedì 28 novembre 2022 DATE 2022-11-28', 'ieri, 24 novembre 2022 DATE 2022-11-24'],
+  ];
+  expected.forEach((list, i) => {
+    for (const item of list) assert.ok(found[i].includes(item), `${item} in ${out.documents[i].name}: ${found[i].join('; ')}`);
+  });
+  assert.equal(out.documents[1].timexes.find((t) => t.text === 'questa settimana').anchor.by, 'document');
+  assert.equal(out.documents[3].date.anchor, '2022-11-25');
 });
