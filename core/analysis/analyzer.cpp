@@ -8,6 +8,7 @@
 #include "ingest/ingest.h"
 #include "lang/detect.h"
 #include "segment/segmenter.h"
+#include "text/string_hash.h"
 #include "text/utf8.h"
 #include "time/calendar.h"
 
@@ -52,17 +53,7 @@ class StageTimer {
 }  // namespace
 
 std::string document_id(std::string_view name, std::string_view text) {
-  // FNV-1a, 64 bit: stable across platforms and builds, which std::hash is not.
-  std::uint64_t hash = 0xcbf29ce484222325ull;
-  const auto mix = [&hash](std::string_view bytes) {
-    for (char c : bytes) {
-      hash ^= static_cast<unsigned char>(c);
-      hash *= 0x100000001b3ull;
-    }
-  };
-  mix(name);
-  mix(std::string_view("\0", 1));
-  mix(text);
+  const std::uint64_t hash = fnv1a(text, fnv1a(std::string_view("\0", 1), fnv1a(name)));
   char buffer[20];
   std::snprintf(buffer, sizeof buffer, "d%012llx", static_cast<unsigned long long>(hash >> 16));
   return buffer;
