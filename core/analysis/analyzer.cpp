@@ -6,7 +6,9 @@
 #include <stdexcept>
 
 #include "ingest/ingest.h"
+#include "geo/places.h"
 #include "lang/detect.h"
+#include "ner/tagger.h"
 #include "segment/segmenter.h"
 #include "text/string_hash.h"
 #include "text/utf8.h"
@@ -30,6 +32,7 @@ const char* to_string(Stage stage) {
     case Stage::ingest: return "ingest";
     case Stage::language: return "language";
     case Stage::segmentation: return "segmentation";
+    case Stage::entities: return "entities";
     case Stage::output: return "output";
     case Stage::count: break;
   }
@@ -59,7 +62,7 @@ std::string document_id(std::string_view name, std::string_view text) {
   return buffer;
 }
 
-Analyzer::Analyzer(const Resources& resources, AnalyzerOptions options) : options_(std::move(options)) {
+Analyzer::Analyzer(const Resources& resources, AnalyzerOptions options) : resources_(resources), options_(std::move(options)) {
   std::vector<std::string> errors;
   languages_ = Languages::load(resources, errors);
   if (!errors.empty()) throw std::invalid_argument("language resources are broken: " + errors.front());
@@ -89,6 +92,30 @@ Segmenter& Analyzer::segmenter_for(const std::string& lang) {
   auto& segmenter = segmenters_[lang];
   if (!segmenter) segmenter = std::make_unique<Segmenter>(languages_.find(lang));
   return *segmenter;
+}
+
+EntityTagger* Analyzer::tagger_for(const std::string& lang) {
+  const auto found = taggers_.find(lang);
+  if (found != taggers_.end()) return found->second.get();
+  const LanguageProfile* profile = languages_.find(lang);
+  std::unique_ptr<EntityTagger>& tagger = taggers_[lang];
+  if (profile && !profile->entity_model.empty()) {
+    if (!places_) places_ = std::make_unique<Places>(resources_);
+    tagger = std::make_unique<EntityTagger>(resources_, *profile, *places_);
+  }
+  return tagger.get();
+}
+
+void Analyzer::tag_entities(Document& doc) {
+  EntityTagger* tagger = tagger_for(doc.lang);
+  if (!tagger) return;
+  std::vector<std::string_view> words;
+  for (const Sentence& sentence : doc.sentences) {
+    const std::span<const Token> tokens(doc.tokens.data() + sentence.first_token, sentence.token_count);
+    words.clear();
+    for (const Token& token : tokens) words.push_back(std::string_view(doc.text).substr(token.begin, token.end - token.begin));
+    append_mentions(tokens, tagger->tag(words), doc.mentions);
+  }
 }
 
 std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
@@ -126,6 +153,10 @@ std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
   {
     StageTimer timer(stage_seconds_, Stage::segmentation);
     segmenter_for(doc.lang).segment(doc.text, doc.tokens, doc.sentences);
+  }
+  {
+    StageTimer timer(stage_seconds_, Stage::entities);
+    tag_entities(doc);
   }
   result_.documents.push_back(std::move(doc));
   return {};

@@ -14,10 +14,12 @@
 
 namespace cronaca {
 
+class EntityTagger;
+class Places;
 class Segmenter;
 
 // Seconds spent in each stage since the analyzer was created, for benchmarks and profiling.
-enum class Stage : std::size_t { ingest, language, segmentation, output, count };
+enum class Stage : std::size_t { ingest, language, segmentation, entities, output, count };
 const char* to_string(Stage stage);
 using StageSeconds = std::array<double, static_cast<std::size_t>(Stage::count)>;
 
@@ -49,11 +51,17 @@ class Analyzer {
 
  private:
   Segmenter& segmenter_for(const std::string& lang);
+  // The language's tagger, or null when it has no entity model.
+  EntityTagger* tagger_for(const std::string& lang);
+  void tag_entities(Document& doc);
 
+  const Resources& resources_;
   AnalyzerOptions options_;
   DocumentDate fallback_date_;
   Languages languages_;
   std::map<std::string, std::unique_ptr<Segmenter>> segmenters_;
+  std::unique_ptr<Places> places_;  // loaded with the first tagger
+  std::map<std::string, std::unique_ptr<EntityTagger>> taggers_;
   AnalysisResult result_;
   StageSeconds stage_seconds_{};
 };

@@ -23,6 +23,8 @@ struct LanguageProfile {
   // ("l'", "dell'"); and suffix clitics split off a word ("'s", "n't").
   StringSet elisions;
   std::vector<std::string> clitic_suffixes;
+  std::string entity_model;  // resource name of its named-entity model, "" for none
+  bool entity_names_capitalised = false;  // names always start with a capital (English, not Italian)
 
   bool is_stopword(std::string_view folded) const { return stopwords.find(folded) != stopwords.end(); }
 };

@@ -32,7 +32,14 @@ Json document_json(const Document& doc) {
   out["token_count"] = doc.tokens.size();
   out["sentences"] = std::move(sentences);
   out["timexes"] = Json::array();
-  out["mentions"] = Json::array();
+  Json mentions = Json::array();
+  for (const Mention& m : doc.mentions) {
+    mentions.push_back({{"start", utf16(m.begin)},
+                        {"end", utf16(m.end)},
+                        {"text", std::string_view(doc.text).substr(m.begin, m.end - m.begin)},
+                        {"type", label(m.type)}});
+  }
+  out["mentions"] = std::move(mentions);
   out["warnings"] = doc.warnings;
   return out;
 }
