@@ -31,6 +31,7 @@ struct AnalyzerOptions {
 class Analyzer {
  public:
   // Throws std::invalid_argument for unusable options or resources, with a message for the user.
+  // `resources` must outlive the analyzer: models and the gazetteer are read from it when first needed.
   Analyzer(const Resources& resources, AnalyzerOptions options);
   ~Analyzer();
   Analyzer(const Analyzer&) = delete;

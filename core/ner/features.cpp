@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "ner/flat_table.h"
 #include "text/string_hash.h"
 
 namespace cronaca {
@@ -42,9 +43,6 @@ enum Template : std::uint64_t {
   kCueBefore,
   kCueBefore2,
   kCueAfter,
-  kCluster,
-  kClusterPrev,
-  kClusterNext,
   kSuffixPrev,
   kSuffixNext,
   kFormPrev,
@@ -106,12 +104,6 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
   match(lexicons_.places, places_);
   match(lexicons_.organisations, organisations_);
   match(lexicons_.cues, cues_);
-  clusters_.assign(n, 0);
-  if (lexicons_.clusters) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (const std::uint16_t* c = lexicons_.clusters->find(cluster_key(folded_[i]))) clusters_[i] = *c;
-    }
-  }
 
   out.keys.clear();
   out.offsets.assign(1, 0);
@@ -129,9 +121,6 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     };
     const auto organisation_at = [&](std::ptrdiff_t j) {
       return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0 : match_value(organisations_[static_cast<std::size_t>(j)]);
-    };
-    const auto cluster_at = [&](std::ptrdiff_t j) {
-      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0xFFFF : clusters_[static_cast<std::size_t>(j)];
     };
     const std::ptrdiff_t at = static_cast<std::ptrdiff_t>(i);
     const bool initial = i == 0 || (info_[i - 1].casing == Casing::symbol && opens_clause(folded_[i - 1]));
@@ -183,11 +172,6 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
       k.push_back(key(kSuffixNext, i + 1 < n ? info_[i + 1].suffix[2] : kSentenceEnd));
       k.push_back(key(kFormPrev, i > 0 ? info_[i - 1].form : kSentenceStart, casing));
       k.push_back(key(kFormNext, i + 1 < n ? info_[i + 1].form : kSentenceEnd, casing));
-      if (lexicons_.clusters) {
-        k.push_back(key(kCluster, cluster_at(at), casing));
-        k.push_back(key(kClusterPrev, cluster_at(at - 1), cluster_at(at)));
-        k.push_back(key(kClusterNext, cluster_at(at), cluster_at(at + 1)));
-      }
     }
     out.offsets.push_back(static_cast<std::uint32_t>(k.size()));
   }

@@ -8,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "ner/flat_table.h"
 #include "ner/phrase_lexicon.h"
 #include "ner/word_info.h"
 
@@ -30,7 +29,6 @@ struct EntityLexicons {
   const PhraseLexicon* places = nullptr;         // classes: 1 << PlaceKind
   const PhraseLexicon* organisations = nullptr;  // one class
   const PhraseLexicon* cues = nullptr;           // CueClass bits
-  const FlatTable<std::uint32_t, std::uint16_t>* clusters = nullptr;  // folded word key -> cluster
 };
 
 // Keys of one sentence: token i has keys[offsets[i] .. offsets[i + 1]).
@@ -42,9 +40,6 @@ struct SentenceFeatures {
     return std::span(keys).subspan(offsets[token], offsets[token + 1] - offsets[token]);
   }
 };
-
-// The key of a word in the cluster table.
-inline std::uint32_t cluster_key(std::uint64_t folded) { return FlatTable<std::uint32_t, std::uint16_t>::nonzero(static_cast<std::uint32_t>(folded)); }
 
 class FeatureExtractor {
  public:
@@ -63,7 +58,6 @@ class FeatureExtractor {
   std::vector<WordInfo> info_;
   std::vector<std::uint64_t> folded_;
   std::vector<PhraseMatch> places_, organisations_, cues_;
-  std::vector<std::uint16_t> clusters_;
 };
 
 }  // namespace cronaca

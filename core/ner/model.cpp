@@ -35,17 +35,6 @@ std::string write_model(const NerModel& model) {
   }
 
   model.organisations.write(w);
-
-  std::vector<std::pair<std::uint32_t, std::uint16_t>> clusters;
-  model.clusters.for_each([&](std::uint32_t key, std::uint16_t cluster) { clusters.emplace_back(key, cluster); });
-  std::sort(clusters.begin(), clusters.end());
-  w.varint(clusters.size());
-  previous = 0;
-  for (const auto& [key, cluster] : clusters) {
-    w.varint(key - previous);
-    w.varint(cluster);
-    previous = key;
-  }
   return out;
 }
 
@@ -81,15 +70,6 @@ bool read_model(std::string_view bytes, NerModel& model, std::string& error) {
     model.weights.insert(static_cast<std::uint32_t>(key), weights);
   }
   if (!model.organisations.read(r)) return fail("truncated organisation names");
-  if (!r.varint(count) || count > (1u << 24)) return fail("bad cluster count");
-  model.clusters.reserve(static_cast<std::size_t>(count));
-  key = 0;
-  for (std::uint64_t i = 0; i < count; ++i) {
-    std::uint64_t delta, cluster;
-    if (!r.varint(delta) || !r.varint(cluster) || cluster > 0xFFFF) return fail("truncated clusters");
-    key += delta;
-    model.clusters.insert(static_cast<std::uint32_t>(key), static_cast<std::uint16_t>(cluster));
-  }
   if (!r.at_end()) return fail("trailing bytes");
   return true;
 }

@@ -1,13 +1,12 @@
 #pragma once
 // A trained tagger model (models/ner-*.bin): quantised feature weights, label transitions, and
-// the word lists the training baked in (organisation names, word clusters), since the runtime
+// the organisation names the training baked in, since the runtime
 // cannot read the training data. Format (little-endian):
 //   "CRNNER01", metadata (u32 length + UTF-8 JSON), u8 feature set,
 //   (kLabels + 1) x kLabels i16 transitions (last row: sentence start),
 //   varint feature count, then per feature in key order: varint key delta, u8 label mask,
 //     one i8 weight per label in the mask,
-//   organisation names (PhraseLexicon), varint cluster count, then per word in key order:
-//     varint key delta, varint cluster.
+//   organisation names (PhraseLexicon::write).
 // Weights and transitions share one scale, so decoding adds integers only: the same bytes give
 // the same tags natively and in WebAssembly.
 #include <array>
@@ -30,7 +29,6 @@ struct NerModel {
   std::array<std::int16_t, (kLabels + 1) * kLabels> transitions{};
   FlatTable<std::uint32_t, LabelWeights> weights;
   PhraseLexicon organisations;
-  FlatTable<std::uint32_t, std::uint16_t> clusters;
 };
 
 std::string write_model(const NerModel& model);

@@ -1,6 +1,7 @@
 #include "ner/tagger.h"
 
 #include <stdexcept>
+#include <utility>
 
 #include "ner/viterbi.h"
 #include "text/utf8.h"
@@ -38,10 +39,12 @@ PhraseLexicon load_entity_cues(const Resources& resources, const LanguageProfile
   if (!list) return cues;
   for (std::string_view line : list_lines(*list)) {
     const std::size_t space = line.find(' ');
-    const std::string_view cls = line.substr(0, space);
-    std::uint8_t bit = cls == "title" ? kCueTitle : cls == "organisation" ? kCueOrganisation : cls == "place" ? kCuePlace
-                       : cls == "common"                                  ? kCueCommon
-                                                                          : 0;
+    static constexpr std::pair<std::string_view, CueClass> kClasses[] = {
+        {"title", kCueTitle}, {"organisation", kCueOrganisation}, {"place", kCuePlace}, {"common", kCueCommon}};
+    std::uint8_t bit = 0;
+    for (const auto& [class_name, class_bit] : kClasses) {
+      if (line.substr(0, space) == class_name) bit = class_bit;
+    }
     if (bit == 0 || space == std::string_view::npos) {
       throw std::invalid_argument(name + ": \"" + std::string(line) + "\" is not CLASS phrase (title, organisation, place, common)");
     }
@@ -67,7 +70,7 @@ EntityTagger::EntityTagger(NerModel model, PhraseLexicon cues, const Places& pla
     : capitalised_names_(capitalised_names),
       model_(std::move(model)),
       cues_(std::move(cues)),
-      extractor_(model_.feature_set, {&places.names(), &model_.organisations, &cues_, model_.clusters.size() ? &model_.clusters : nullptr}) {
+      extractor_(model_.feature_set, {&places.names(), &model_.organisations, &cues_}) {
   for (std::size_t i = 0; i < transitions_.size(); ++i) transitions_[i] = model_.transitions[i];
 }
 

@@ -108,7 +108,6 @@ TEST_CASE("a model round-trips through its binary form, and damage is reported")
   model.weights.insert(42, LabelWeights{1, -2, 3, 0, 0, 0, 127, 0});
   model.weights.insert(7, LabelWeights{0, 0, 0, 0, -128, 0, 0, 0});
   model.organisations.add_tokenised("Banca d' Italia", 1);
-  model.clusters.insert(99, 12);
   const std::string bytes = write_model(model);
 
   NerModel copy;
@@ -121,7 +120,6 @@ TEST_CASE("a model round-trips through its binary form, and damage is reported")
   CHECK((*copy.weights.find(7))[4] == -128);
   CHECK(copy.weights.find(8) == nullptr);
   CHECK(copy.organisations.classes_of(folded({"banca", "d'", "italia"})) == 1);
-  CHECK(*copy.clusters.find(99) == 12);
 
   CHECK_FALSE(read_model(bytes.substr(0, bytes.size() - 1), copy, error));
   CHECK(error.find("truncated") != std::string::npos);
@@ -134,7 +132,7 @@ TEST_CASE("the tagger decodes what its weights say, then applies the mention rul
   Places places(Resources{});
   PhraseLexicon cues;
   cues.add_tokenised("lunedì", kCueCommon);
-  FeatureExtractor extractor(FeatureSet::full, {&places.names(), nullptr, &cues, nullptr});
+  FeatureExtractor extractor(FeatureSet::full, {&places.names(), nullptr, &cues});
   SentenceFeatures features;
   extractor.extract(words, features);
   NerModel model;

@@ -208,7 +208,7 @@ int main(int argc, char** argv) {
 
     // Features, extracted once. Indices are assigned in order of first appearance, so they too
     // are deterministic.
-    FeatureExtractor extractor(model.feature_set, {&places.names(), &model.organisations, &cues, nullptr});
+    FeatureExtractor extractor(model.feature_set, {&places.names(), &model.organisations, &cues});
     std::unordered_map<std::uint32_t, std::uint32_t> index;
     std::vector<std::uint32_t> keys;
     SentenceFeatures features;
@@ -273,7 +273,7 @@ int main(int argc, char** argv) {
     }
 
     // The shipped model's scores, through the runtime tagger.
-    EntityTagger tagger(NerModel(model), PhraseLexicon(cues), places);
+    EntityTagger tagger(NerModel(model), PhraseLexicon(cues), places, profile->entity_names_capitalised);
     conll::Scores scores;
     std::vector<std::string_view> words;
     for (const conll::Sentence& s : dev) {
