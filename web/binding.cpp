@@ -27,6 +27,7 @@ struct Response {
 
 Response response;
 std::string payload;
+std::string last_stage_seconds = "{}";  // of the last finished corpus, for benchmarks
 std::unique_ptr<cronaca::Resources> resources;
 std::unique_ptr<cronaca::Analyzer> analyzer;
 
@@ -101,9 +102,17 @@ EMSCRIPTEN_KEEPALIVE const Response* cronaca_finish() {
   return guarded([&] {
     if (!analyzer) return respond(kFailure, "cronaca_begin has not been called");
     const cronaca::AnalysisResult result = analyzer->finish();
+    nlohmann::ordered_json stages = nlohmann::ordered_json::object();
+    for (std::size_t s = 0; s < static_cast<std::size_t>(cronaca::Stage::count); ++s) {
+      stages[cronaca::to_string(static_cast<cronaca::Stage>(s))] = analyzer->stage_seconds()[s];
+    }
+    last_stage_seconds = stages.dump();
     analyzer.reset();
     return respond(kOk, cronaca::to_json(result));
   });
 }
+
+// Seconds per analysis stage of the last finished corpus, as JSON ({"ingest": 0.01, ...}).
+EMSCRIPTEN_KEEPALIVE const Response* cronaca_stage_seconds() { return respond(kOk, last_stage_seconds); }
 
 }  // extern "C"

@@ -70,6 +70,11 @@ class CronacaEngine {
     });
     return this.check(this.module._cronaca_finish(), 'finish');
   }
+
+  // Seconds per analysis stage of the last analyse() call: {ingest, language, ...}.
+  stageSeconds() {
+    return JSON.parse(this.check(this.module._cronaca_stage_seconds(), 'stage seconds'));
+  }
 }
 
 if (typeof module === 'object' && module.exports) module.exports = { CronacaEngine };

@@ -6,8 +6,11 @@
 #include <stdexcept>
 
 #include "ingest/ingest.h"
+#include "geo/places.h"
 #include "lang/detect.h"
+#include "ner/tagger.h"
 #include "segment/segmenter.h"
+#include "text/string_hash.h"
 #include "text/utf8.h"
 #include "time/calendar.h"
 #include "time/temporal_tagger.h"
@@ -31,6 +34,7 @@ const char* to_string(Stage stage) {
     case Stage::language: return "language";
     case Stage::segmentation: return "segmentation";
     case Stage::temporal: return "temporal";
+    case Stage::entities: return "entities";
     case Stage::output: return "output";
     case Stage::count: break;
   }
@@ -54,17 +58,7 @@ class StageTimer {
 }  // namespace
 
 std::string document_id(std::string_view name, std::string_view text) {
-  // FNV-1a, 64 bit: stable across platforms and builds, which std::hash is not.
-  std::uint64_t hash = 0xcbf29ce484222325ull;
-  const auto mix = [&hash](std::string_view bytes) {
-    for (char c : bytes) {
-      hash ^= static_cast<unsigned char>(c);
-      hash *= 0x100000001b3ull;
-    }
-  };
-  mix(name);
-  mix(std::string_view("\0", 1));
-  mix(text);
+  const std::uint64_t hash = fnv1a(text, fnv1a(std::string_view("\0", 1), fnv1a(name)));
   char buffer[20];
   std::snprintf(buffer, sizeof buffer, "d%012llx", static_cast<unsigned long long>(hash >> 16));
   return buffer;
@@ -109,6 +103,30 @@ Segmenter& Analyzer::segmenter_for(const std::string& lang) {
   return *segmenter;
 }
 
+EntityTagger* Analyzer::tagger_for(const std::string& lang) {
+  const auto found = taggers_.find(lang);
+  if (found != taggers_.end()) return found->second.get();
+  const LanguageProfile* profile = languages_.find(lang);
+  std::unique_ptr<EntityTagger>& tagger = taggers_[lang];
+  if (profile && !profile->entity_model.empty()) {
+    if (!places_) places_ = std::make_unique<Places>(resources_);
+    tagger = std::make_unique<EntityTagger>(resources_, *profile, *places_);
+  }
+  return tagger.get();
+}
+
+void Analyzer::tag_entities(Document& doc) {
+  EntityTagger* tagger = tagger_for(doc.lang);
+  if (!tagger) return;
+  std::vector<std::string_view> words;
+  for (const Sentence& sentence : doc.sentences) {
+    const std::span<const Token> tokens(doc.tokens.data() + sentence.first_token, sentence.token_count);
+    words.clear();
+    for (const Token& token : tokens) words.push_back(std::string_view(doc.text).substr(token.begin, token.end - token.begin));
+    append_mentions(tokens, tagger->tag(words), doc.mentions);
+  }
+}
+
 std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
   std::string name = repair_utf8(raw_name).text;
   IngestOutcome ingested;
@@ -150,6 +168,10 @@ std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
     tagger->tag(doc);
   } else {
     doc.anchor_date = doc.date.value;
+  }
+  {
+    StageTimer timer(stage_seconds_, Stage::entities);
+    tag_entities(doc);
   }
   result_.documents.push_back(std::move(doc));
   return {};

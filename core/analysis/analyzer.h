@@ -14,11 +14,13 @@
 
 namespace cronaca {
 
+class EntityTagger;
+class Places;
 class Segmenter;
 class TemporalTagger;
 
 // Seconds spent in each stage since the analyzer was created, for benchmarks and profiling.
-enum class Stage : std::size_t { ingest, language, segmentation, temporal, output, count };
+enum class Stage : std::size_t { ingest, language, segmentation, temporal, entities, output, count };
 const char* to_string(Stage stage);
 using StageSeconds = std::array<double, static_cast<std::size_t>(Stage::count)>;
 
@@ -30,6 +32,7 @@ struct AnalyzerOptions {
 class Analyzer {
  public:
   // Throws std::invalid_argument for unusable options or resources, with a message for the user.
+  // `resources` must outlive the analyzer: models and the gazetteer are read from it when first needed.
   Analyzer(const Resources& resources, AnalyzerOptions options);
   ~Analyzer();
   Analyzer(const Analyzer&) = delete;
@@ -52,6 +55,9 @@ class Analyzer {
   Segmenter& segmenter_for(const std::string& lang);
   // nullptr when the language has no temporal resources.
   const TemporalTagger* temporal_tagger_for(const std::string& lang);
+  // The language's tagger, or null when it has no entity model.
+  EntityTagger* tagger_for(const std::string& lang);
+  void tag_entities(Document& doc);
 
   AnalyzerOptions options_;
   DocumentDate fallback_date_;
@@ -59,6 +65,8 @@ class Analyzer {
   const Resources& resources_;
   std::map<std::string, std::unique_ptr<Segmenter>> segmenters_;
   std::map<std::string, std::unique_ptr<TemporalTagger>> temporal_taggers_;
+  std::unique_ptr<Places> places_;  // loaded with the first tagger
+  std::map<std::string, std::unique_ptr<EntityTagger>> taggers_;
   AnalysisResult result_;
   StageSeconds stage_seconds_{};
 };

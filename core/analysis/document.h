@@ -25,6 +25,15 @@ struct Sentence {
   std::uint32_t token_count = 0;
 };
 
+enum class EntityType : std::uint8_t { person, location, organization };
+
+// A named-entity mention: tokens [begin, end) of the text, as bytes.
+struct Mention {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  EntityType type = EntityType::person;
+};
+
 enum class DateSource : std::uint8_t { none, header, metadata, argument, text };
 
 struct DocumentDate {
@@ -69,6 +78,7 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Timex> timexes;
   std::vector<TimexInterval> intervals;
+  std::vector<Mention> mentions;  // in text order, not overlapping
   std::vector<std::string> warnings;
 };
 
@@ -83,5 +93,6 @@ struct AnalysisResult {
 };
 
 const char* to_string(DateSource source);
+const char* label(EntityType type);  // "PER", "LOC", "ORG"
 
 }  // namespace cronaca

@@ -26,6 +26,8 @@ struct LanguageProfile {
   // time zone in "5 p.m. EST".
   StringSet continuations;
   std::vector<std::string> clitic_suffixes;
+  std::string entity_model;  // resource name of its named-entity model, "" for none
+  bool entity_names_capitalised = false;  // names always start with a capital (English, not Italian)
 
   bool is_stopword(std::string_view folded) const { return stopwords.find(folded) != stopwords.end(); }
 };

@@ -63,7 +63,14 @@ Json document_json(const Document& doc) {
                          {"end", utf16(to.end)}});
   }
   out["intervals"] = std::move(intervals);
-  out["mentions"] = Json::array();
+  Json mentions = Json::array();
+  for (const Mention& m : doc.mentions) {
+    mentions.push_back({{"start", utf16(m.begin)},
+                        {"end", utf16(m.end)},
+                        {"text", std::string_view(doc.text).substr(m.begin, m.end - m.begin)},
+                        {"type", label(m.type)}});
+  }
+  out["mentions"] = std::move(mentions);
   out["warnings"] = doc.warnings;
   return out;
 }

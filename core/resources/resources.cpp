@@ -1,51 +1,31 @@
 #include "resources/resources.h"
 
 #include <cstdint>
-#include <cstring>
 
+#include "resources/binary_io.h"
 #include "text/utf8.h"
 
 namespace cronaca {
 
 namespace {
 constexpr std::string_view kMagic = "CRNPACK1";
-
-void put_u32(std::string& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-}
-
-bool get_u32(std::string_view in, std::size_t& pos, std::uint32_t& v) {
-  if (in.size() - pos < 4) return false;
-  v = 0;
-  for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(in[pos + i])) << (8 * i);
-  pos += 4;
-  return true;
-}
-
-bool get_bytes(std::string_view in, std::size_t& pos, std::string_view& out) {
-  std::uint32_t size;
-  if (!get_u32(in, pos, size) || in.size() - pos < size) return false;
-  out = in.substr(pos, size);
-  pos += size;
-  return true;
-}
 }  // namespace
 
 bool Resources::add_pack(std::string_view pack, std::string& error) {
-  if (pack.substr(0, kMagic.size()) != kMagic) {
+  ByteReader in(pack);
+  if (!in.literal(kMagic)) {
     error = "not a Cronaca resource pack (bad magic)";
     return false;
   }
-  std::size_t pos = kMagic.size();
   std::uint32_t count;
-  if (!get_u32(pack, pos, count)) {
+  if (!in.u32(count)) {
     error = "truncated resource pack";
     return false;
   }
   std::map<std::string, std::string, std::less<>> read;
   for (std::uint32_t i = 0; i < count; ++i) {
     std::string_view name, data;
-    if (!get_bytes(pack, pos, name) || !get_bytes(pack, pos, data)) {
+    if (!in.bytes(name) || !in.bytes(data)) {
       error = "truncated resource pack at entry " + std::to_string(i);
       return false;
     }
@@ -74,12 +54,11 @@ std::vector<std::string> Resources::names_under(std::string_view prefix) const {
 
 std::string write_pack(const std::map<std::string, std::string, std::less<>>& files) {
   std::string out(kMagic);
-  put_u32(out, static_cast<std::uint32_t>(files.size()));
+  ByteWriter writer(out);
+  writer.u32(static_cast<std::uint32_t>(files.size()));
   for (const auto& [name, data] : files) {
-    put_u32(out, static_cast<std::uint32_t>(name.size()));
-    out += name;
-    put_u32(out, static_cast<std::uint32_t>(data.size()));
-    out += data;
+    writer.bytes(name);
+    writer.bytes(data);
   }
   return out;
 }

@@ -203,6 +203,12 @@ void Segmenter::split_words(std::string_view text, std::vector<Token>& tokens) {
           continue;
         }
       }
+      // Hyphenated compounds stay one token, as KIND has them: "Kassym-Jomart", "centro-sud".
+      while (i + 2 < tokens.size() && tokens[i + 1].begin == token.end && tokens[i + 2].begin == tokens[i + 1].end &&
+             tokens[i + 1].end == tokens[i + 1].begin + 1 && text[tokens[i + 1].begin] == '-' && tokens[i + 2].kind != TokenKind::punctuation) {
+        token.end = tokens[i + 2].end;
+        i += 2;
+      }
       // Abbreviations and initials keep their period: "Sig.", "U.S.", "J.".
       if (i + 1 < tokens.size() && tokens[i + 1].begin == token.end && text[token.end] == '.' && tokens[i + 1].end == token.end + 1) {
         const std::string_view w = slice(text, token);

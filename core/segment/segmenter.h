@@ -1,7 +1,8 @@
 #pragma once
 // Splits a document into tokens and sentences with ICU's word and sentence break iterators, plus
 // what ICU does not know about news text: abbreviations ("Sig.", "U.S."), Italian elisions
-// ("l'", "dell'"), English clitics ("'s"), and hard-wrapped lines that are not sentence ends.
+// ("l'", "dell'"), English clitics ("'s"), hyphenated compounds ("centro-sud"), and hard-wrapped
+// lines that are not sentence ends.
 #include <memory>
 #include <string_view>
 #include <vector>

@@ -173,6 +173,31 @@ bool absolute_day(const Meaning& m) {
          !Meaning::set(m.shift);
 }
 
+void split_hyphens(std::string_view text, const std::vector<Token>& in_tokens, const std::vector<Sentence>& in_sentences,
+                   std::vector<Token>& tokens, std::vector<Sentence>& sentences) {
+  tokens.clear();
+  tokens.reserve(in_tokens.size() + in_tokens.size() / 16);
+  sentences.clear();
+  sentences.reserve(in_sentences.size());
+  for (const Sentence& in : in_sentences) {
+    Sentence out = in;
+    out.first_token = static_cast<std::uint32_t>(tokens.size());
+    for (std::uint32_t i = in.first_token; i < in.first_token + in.token_count; ++i) {
+      const Token& token = in_tokens[i];
+      std::uint32_t at = token.begin;
+      for (std::uint32_t p = token.begin + 1; token.kind == TokenKind::word && p + 1 < token.end; ++p) {
+        if (text[p] != '-') continue;
+        tokens.push_back({at, p, TokenKind::word});
+        tokens.push_back({p, p + 1, TokenKind::punctuation});
+        at = p + 1;
+      }
+      tokens.push_back({at, token.end, at == token.begin ? token.kind : TokenKind::word});
+    }
+    out.token_count = static_cast<std::uint32_t>(tokens.size()) - out.first_token;
+    sentences.push_back(out);
+  }
+}
+
 }  // namespace
 
 bool TemporalTagger::available(const Resources& resources, const std::string& lang) {
@@ -254,19 +279,24 @@ void TemporalTagger::tag(Document& doc) const {
   doc.timexes.clear();
   doc.intervals.clear();
   const std::string_view text = doc.text;
-  const std::size_t count = doc.tokens.size();
+  // The segmenter keeps hyphenated compounds whole ("third-quarter", "metà-ottobre", as named
+  // entities need them); temporal rules see their parts.
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  split_hyphens(text, doc.tokens, doc.sentences, tokens, sentences);
+  const std::size_t count = tokens.size();
 
   // Case-folded tokens, apostrophes normalised; lower-case ASCII tokens are used in place.
   std::string arena;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spans(count);
   std::vector<bool> in_arena(count, false);
   for (std::size_t i = 0; i < count; ++i) {
-    const std::string_view token = text.substr(doc.tokens[i].begin, doc.tokens[i].end - doc.tokens[i].begin);
+    const std::string_view token = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     const bool plain = std::all_of(token.begin(), token.end(), [](char c) {
       return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z');
     });
     if (plain) {
-      spans[i] = {doc.tokens[i].begin, static_cast<std::uint32_t>(token.size())};
+      spans[i] = {tokens[i].begin, static_cast<std::uint32_t>(token.size())};
     } else {
       const std::string folded = apostrophe_key(token);
       spans[i] = {static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(folded.size())};
@@ -285,7 +315,7 @@ void TemporalTagger::tag(Document& doc) const {
   std::vector<std::uint32_t> fact_begin(count + 1, 0);
   DigitFacts digits(digit_meanings, facts, decimal_separator_);
   const auto capitalised = [&](std::size_t at) {
-    std::size_t pos = doc.tokens[at].begin;
+    std::size_t pos = tokens[at].begin;
     return u_isupper(decode_utf8(text, pos)) != 0;
   };
   for (std::size_t i = 0; i < count; ++i) {
@@ -293,7 +323,7 @@ void TemporalTagger::tag(Document& doc) const {
     lexicon_.lookup(folded, i, capitalised, [&](const LexiconEntry& entry) {
       facts.push_back({entry.category, static_cast<std::uint8_t>(entry.tokens.size()), &entry.meaning});
     });
-    const std::string_view token = text.substr(doc.tokens[i].begin, doc.tokens[i].end - doc.tokens[i].begin);
+    const std::string_view token = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     if (token[0] >= '0' && token[0] <= '9') {
       digits.add(token, false);
     } else if (token[0] >= 'A' && token[0] <= 'Z' && token.size() <= 5) {
@@ -305,8 +335,8 @@ void TemporalTagger::tag(Document& doc) const {
   // Rule matches, never across sentences: the best match starting at each token, then the longest
   // of overlapping ones (a partial date counts least), then text order.
   std::vector<Found> found;
-  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
-    const Sentence& sentence = doc.sentences[s];
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
     const MatchInput input{folded, facts, fact_begin, sentence.first_token, sentence.first_token + sentence.token_count};
     std::vector<Found> candidates;
     for (std::size_t at = input.begin; at < input.end; ++at) {
@@ -314,10 +344,10 @@ void TemporalTagger::tag(Document& doc) const {
       if (!match) continue;
       // Optional commas and hyphens that ended up at an edge ("early December,") are not part of
       // the expression.
-      while (match->extent_end - match->extent_begin > 1 && doc.tokens[match->extent_end - 1].kind == TokenKind::punctuation) {
+      while (match->extent_end - match->extent_begin > 1 && tokens[match->extent_end - 1].kind == TokenKind::punctuation) {
         --match->extent_end;
       }
-      while (match->extent_end - match->extent_begin > 1 && doc.tokens[match->extent_begin].kind == TokenKind::punctuation) {
+      while (match->extent_end - match->extent_begin > 1 && tokens[match->extent_begin].kind == TokenKind::punctuation) {
         ++match->extent_begin;
       }
       candidates.push_back({std::move(*match), s});
@@ -432,7 +462,7 @@ void TemporalTagger::tag(Document& doc) const {
     if (!found[k].keep) continue;
     const RuleMatch& match = found[k].match;
     if (match.meaning.partial || match.meaning.ignore) continue;
-    const Sentence& sentence = doc.sentences[found[k].sentence];
+    const Sentence& sentence = sentences[found[k].sentence];
     AnchorContext context{anchor, reference, reference_period, quarter, std::nullopt,
                           tense_near(folded, sentence, match.extent_begin, match.extent_end), unknown_future_cost_};
     // A bare time of day right after a day ("lunedì mattina alle 8", "il 22 dicembre, 17.45").
@@ -445,8 +475,8 @@ void TemporalTagger::tag(Document& doc) const {
     const std::optional<Resolution> resolved = resolve(match.rule->type, match.meaning, context);
     if (!resolved) continue;
     Timex timex;
-    timex.begin = doc.tokens[match.extent_begin].begin;
-    timex.end = doc.tokens[match.extent_end - 1].end;
+    timex.begin = tokens[match.extent_begin].begin;
+    timex.end = tokens[match.extent_end - 1].end;
     timex.type = match.rule->type;
     if (timex.type == TimexType::date && resolved->value.find('T') != std::string::npos &&
         resolved->value.find("REF") == std::string::npos) {

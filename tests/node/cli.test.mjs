@@ -103,7 +103,24 @@ test('--format timeml writes one TimeML document per input', () => {
 test('tag --conll prints one tag per token and keeps sentence breaks', () => {
   const { status, stdout } = runCli(['tag', '--conll', '--lang', 'it'], 'Vladimir\tB-PER\nPutin\nparla\n\nMosca\n.\n');
   assert.equal(status, 0);
-  assert.equal(stdout, 'Vladimir\tO\nPutin\tO\nparla\tO\n\nMosca\tO\n.\tO\n');
+  assert.equal(stdout, 'Vladimir\tB-PER\nPutin\tI-PER\nparla\tO\n\nMosca\tB-LOC\n.\tO\n');
+  // The tokens are taken as given: an elided article stays one token.
+  const english = runCli(['tag', '--conll', '--lang', 'en'], 'President\nBill\nClinton\nspoke\nin\nMoscow\n');
+  assert.equal(english.stdout, 'President\tO\nBill\tB-PER\nClinton\tI-PER\nspoke\tO\nin\tO\nMoscow\tB-LOC\n');
+});
+
+test('the seeds: the people, places and organisations a reader would mark', { skip: seeds.length === 0 && 'no ../shared/data/seeds' }, () => {
+  const out = JSON.parse(runCli(['analyse', ...seeds]).stdout);
+  const found = new Set(out.documents.flatMap((d) => d.mentions.map((m) => `${m.type} ${m.text}`)));
+  // Known misses of the shipped model, not asserted: NetBlocks, Facebook, Twitter (see the model card).
+  for (const wanted of ['PER Kassym Jomart Tokayev', 'PER Kassym-Jomart Tokayev', 'PER Nikol Pashinyan', 'PER Dmitry Peskov',
+    'PER Vladimir Putin', 'LOC Piazza della Repubblica', 'LOC Almaty', 'LOC Kherson', 'LOC Kazakistan', 'LOC Astana',
+    'ORG Csto', 'ORG Cremlino', 'ORG Bcc']) {
+    assert.ok(found.has(wanted), `${wanted} not among ${[...found].join(', ')}`);
+  }
+  for (const doc of out.documents) {
+    for (const m of doc.mentions) assert.equal(doc.text.slice(m.start, m.end), m.text);
+  }
 });
 
 test('the seed articles are dated and reproduced exactly', { skip: seeds.length === 0 && 'no ../shared/data/seeds' }, () => {

@@ -96,3 +96,25 @@ TEST_CASE("TimeML output carries the document date and escapes the text") {
   CHECK(tml.find("value=\"2022-01-06\"") != std::string::npos);
   CHECK(tml.find("<TEXT>A &lt;b&gt; &amp; c</TEXT>") != std::string::npos);
 }
+
+TEST_CASE("entity mentions are serialised with UTF-16 offsets, text and type") {
+  Analyzer analyzer(test::shipped_resources(), {"it", ""});
+  analyzer.add("a.txt", "Ciao 😀. Il presidente Vladimir Putin è arrivato a Mosca.");
+  const json doc = json::parse(to_json(analyzer.finish()))["documents"][0];
+  REQUIRE(doc["mentions"].size() == 2);
+  const json& putin = doc["mentions"][0];
+  CHECK(putin == json({{"start", 23}, {"end", 37}, {"text", "Vladimir Putin"}, {"type", "PER"}}));
+  // The emoji takes two UTF-16 units: the text slice matches what JavaScript would cut.
+  const std::u16string text16 = u"Ciao 😀. Il presidente Vladimir Putin è arrivato a Mosca.";
+  CHECK(text16.substr(putin["start"], 14) == u"Vladimir Putin");
+  CHECK(doc["mentions"][1]["type"] == "LOC");
+  CHECK(analyzer.stage_seconds()[static_cast<std::size_t>(Stage::entities)] >= 0);
+}
+
+TEST_CASE("documents in languages without an entity model get no mentions") {
+  Analyzer analyzer(test::shipped_resources(), {});
+  analyzer.add("es.txt", "El presidente de la República visitó Madrid y los ministros del Gobierno de España.");
+  const AnalysisResult result = analyzer.finish();
+  CHECK(result.documents[0].lang == "und");
+  CHECK(result.documents[0].mentions.empty());
+}

@@ -45,6 +45,11 @@ TEST_CASE("Italian elisions and abbreviations are tokens of their own") {
   CHECK(s.sentences.size() == 1);
 }
 
+TEST_CASE("hyphenated compounds are one token, a spaced dash is not") {
+  const auto s = segment("Kassym-Jomart Tokayev, il vertice Mosca-Astana - e il centro-sud.", "it");
+  CHECK(s.tokens == Strings{"Kassym-Jomart", "Tokayev", ",", "il", "vertice", "Mosca-Astana", "-", "e", "il", "centro-sud", "."});
+}
+
 TEST_CASE("Italian sentences do not end at titles or initials") {
   const auto s = segment(
       "Lo ha detto il dott. Bianchi al Sig. Verdi. Il presidente J. R. Smith ha risposto. "

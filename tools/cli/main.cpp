@@ -8,11 +8,14 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "analysis/analyzer.h"
+#include "geo/places.h"
+#include "lang/language.h"
 #include "ner/tagger.h"
 #include "output/json_writer.h"
 #include "output/timeml_writer.h"
@@ -228,15 +231,32 @@ int tag(const std::vector<std::string>& args) {
   if (lang != "it" && lang != "en") return usage_error("--lang must be it or en");
   Resources resources;
   if (!load_resources(resources)) return 2;
-  const EntityTagger tagger(resources, lang);
+  std::vector<std::string> errors;
+  const Languages languages = Languages::load(resources, errors);
+  const LanguageProfile* profile = languages.find(lang);
+  if (!profile) return usage_error("no resources for --lang " + lang);
+  const Places places(resources);
+  std::unique_ptr<EntityTagger> tagger;
+  try {
+    tagger = std::make_unique<EntityTagger>(resources, *profile, places);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "cronaca: " << e.what() << "\n";
+    return 2;
+  }
 
   std::vector<std::string> tokens;
+  std::vector<std::string_view> words;
   std::string out;
   const auto flush = [&] {
     if (tokens.empty()) return;
-    std::vector<std::string_view> words(tokens.begin(), tokens.end());
-    const std::vector<BioTag> tags = tagger.tag(words);
-    for (std::size_t i = 0; i < tokens.size(); ++i) out += tokens[i] + "\t" + tags[i].str() + "\n";
+    words.assign(tokens.begin(), tokens.end());
+    const std::span<const std::uint8_t> labels = tagger->tag(words);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      out += tokens[i];
+      out += '\t';
+      out += label_name(labels[i]);
+      out += '\n';
+    }
     tokens.clear();
   };
   std::string line;

@@ -1,5 +1,7 @@
 // Build helper: packs resource files into the one blob the CLI and the page load.
-//   pack_resources OUT ROOT DIR...   packs every file under ROOT/DIR, named by its path from ROOT.
+//   pack_resources OUT ROOT DIR... [--root ROOT DIR...]...
+// packs every file under ROOT/DIR, named by its path from ROOT; --root switches to another tree
+// (generated resources live in the build directory, not in assets/).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,12 +13,16 @@ namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::cerr << "usage: pack_resources OUT ROOT DIR...\n";
+    std::cerr << "usage: pack_resources OUT ROOT DIR... [--root ROOT DIR...]...\n";
     return 2;
   }
-  const fs::path root = argv[2];
+  fs::path root = argv[2];
   std::map<std::string, std::string, std::less<>> files;
   for (int i = 3; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--root" && i + 1 < argc) {
+      root = argv[++i];
+      continue;
+    }
     for (const auto& entry : fs::recursive_directory_iterator(root / argv[i])) {
       const std::string name = fs::relative(entry.path(), root).generic_string();
       // Model cards and notes document the assets; they are not loaded.

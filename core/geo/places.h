@@ -1,0 +1,47 @@
+#pragma once
+// The place gazetteer (resource gazetteer/places.tsv, compiled at build time by
+// tools/gazetteer/build_places.cpp; format in docs/gazetteer.md): countries, world regions and
+// cities with their country, coordinates, population and names in Italian, English and the
+// place's own language. The tagger uses its names as features; entity resolution uses the rest.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ner/phrase_lexicon.h"
+#include "resources/resources.h"
+
+namespace cronaca {
+
+enum class PlaceKind : std::uint8_t { country, city, region };
+
+struct Place {
+  PlaceKind kind = PlaceKind::city;
+  std::string_view country;  // ISO 3166-1 alpha-2, "" for world regions
+  std::int32_t lat_e4 = 0;   // degrees x 10^4
+  std::int32_t lon_e4 = 0;
+  bool located = false;      // false: no coordinates are known
+  std::uint32_t population = 0;  // 0 when unknown
+  std::vector<std::string_view> names;  // tokenised as the segmenter does, tokens joined by one space
+};
+
+class Places {
+ public:
+  static constexpr const char* kResource = "gazetteer/places.tsv";
+
+  // Reads the gazetteer from `resources` (which must outlive it); an absent file gives an empty
+  // gazetteer, a malformed one throws std::invalid_argument naming the line.
+  explicit Places(const Resources& resources);
+
+  const std::vector<Place>& all() const { return places_; }
+  // Every name, with one class bit per PlaceKind (1 << kind).
+  const PhraseLexicon& names() const { return names_; }
+
+ private:
+  std::vector<Place> places_;
+  PhraseLexicon names_;
+};
+
+const char* to_string(PlaceKind kind);
+
+}  // namespace cronaca

@@ -1,0 +1,63 @@
+#pragma once
+// The tagger's features: for each token of a sentence, a list of 32-bit keys, each the hash of a
+// template and its values (the word, its neighbours, shapes, affixes, gazetteer and cue matches).
+// The trainer and the tagger share this code, so a model always sees the features it was
+// trained on. Keys are computed from per-token hashes (WordInfo) without building strings.
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "ner/phrase_lexicon.h"
+#include "ner/word_info.h"
+
+namespace cronaca {
+
+// full: every template (a language's own model). neutral: none that name words, only shapes,
+// capitalisation, gazetteers and cue classes, for languages without their own training data.
+enum class FeatureSet : std::uint8_t { full = 0, neutral = 1 };
+
+// Classes of cue phrases (lang/<code>/entity-cues.txt).
+enum CueClass : std::uint8_t {
+  kCueTitle = 1,         // precedes a person: "presidente", "portavoce", "Mr."
+  kCueOrganisation = 2,  // heads or precedes an organisation: "agenzia", "ministero", "Inc."
+  kCuePlace = 4,         // heads or precedes a place: "piazza", "città di", "Mount"
+  kCueCommon = 8,        // a capitalised word that names nothing: "Lunedì", "January", "The"
+};
+
+struct EntityLexicons {
+  const PhraseLexicon* places = nullptr;         // classes: 1 << PlaceKind
+  const PhraseLexicon* organisations = nullptr;  // one class
+  const PhraseLexicon* cues = nullptr;           // CueClass bits
+};
+
+// Keys of one sentence: token i has keys[offsets[i] .. offsets[i + 1]).
+struct SentenceFeatures {
+  std::vector<std::uint32_t> keys;
+  std::vector<std::uint32_t> offsets;
+
+  std::span<const std::uint32_t> of(std::size_t token) const {
+    return std::span(keys).subspan(offsets[token], offsets[token + 1] - offsets[token]);
+  }
+};
+
+class FeatureExtractor {
+ public:
+  FeatureExtractor(FeatureSet set, EntityLexicons lexicons) : set_(set), lexicons_(lexicons) {}
+
+  // Not thread-safe: the extractor keeps its per-sentence buffers.
+  void extract(std::span<const std::string_view> words, SentenceFeatures& out);
+
+  // What the last extract() saw of each word, and the cue phrases it matched.
+  std::span<const WordInfo> words() const { return info_; }
+  std::span<const PhraseMatch> cues() const { return cues_; }
+
+ private:
+  FeatureSet set_;
+  EntityLexicons lexicons_;
+  std::vector<WordInfo> info_;
+  std::vector<std::uint64_t> folded_;
+  std::vector<PhraseMatch> places_, organisations_, cues_;
+};
+
+}  // namespace cronaca

@@ -1,0 +1,77 @@
+#include "ner/model.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "resources/binary_io.h"
+
+namespace cronaca {
+
+namespace {
+constexpr std::string_view kMagic = "CRNNER01";
+}
+
+std::string write_model(const NerModel& model) {
+  std::string out(kMagic);
+  ByteWriter w(out);
+  w.bytes(model.metadata);
+  w.u8(static_cast<std::uint8_t>(model.feature_set));
+  for (std::int16_t t : model.transitions) w.i16(t);
+
+  std::vector<std::pair<std::uint32_t, LabelWeights>> features;
+  model.weights.for_each([&](std::uint32_t key, const LabelWeights& weights) { features.emplace_back(key, weights); });
+  std::sort(features.begin(), features.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  w.varint(features.size());
+  std::uint32_t previous = 0;
+  for (const auto& [key, weights] : features) {
+    w.varint(key - previous);
+    previous = key;
+    std::uint8_t mask = 0;
+    for (int y = 0; y < kLabels; ++y) mask |= weights[y] != 0 ? static_cast<std::uint8_t>(1u << y) : 0;
+    w.u8(mask);
+    for (int y = 0; y < kLabels; ++y) {
+      if (weights[y] != 0) w.u8(static_cast<std::uint8_t>(weights[y]));
+    }
+  }
+
+  model.organisations.write(w);
+  return out;
+}
+
+bool read_model(std::string_view bytes, NerModel& model, std::string& error) {
+  ByteReader r(bytes);
+  std::string_view metadata;
+  std::uint8_t feature_set;
+  const auto fail = [&error](const char* what) {
+    error = std::string("not a usable entity model: ") + what;
+    return false;
+  };
+  if (!r.literal(kMagic)) return fail("bad magic");
+  if (!r.bytes(metadata) || !r.u8(feature_set) || feature_set > 1) return fail("truncated header");
+  model.metadata.assign(metadata);
+  model.feature_set = static_cast<FeatureSet>(feature_set);
+  for (std::int16_t& t : model.transitions) {
+    if (!r.i16(t)) return fail("truncated transitions");
+  }
+  std::uint64_t count, key = 0;
+  if (!r.varint(count) || count > (1u << 26)) return fail("bad feature count");
+  model.weights.reserve(static_cast<std::size_t>(count));
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::uint64_t delta;
+    std::uint8_t mask;
+    if (!r.varint(delta) || !r.u8(mask)) return fail("truncated features");
+    key += delta;
+    LabelWeights weights{};
+    for (int y = 0; y < kLabels; ++y) {
+      std::uint8_t byte = 0;
+      if ((mask >> y & 1) && !r.u8(byte)) return fail("truncated weights");
+      weights[y] = static_cast<std::int8_t>(byte);
+    }
+    model.weights.insert(static_cast<std::uint32_t>(key), weights);
+  }
+  if (!model.organisations.read(r)) return fail("truncated organisation names");
+  if (!r.at_end()) return fail("trailing bytes");
+  return true;
+}
+
+}  // namespace cronaca

@@ -1,0 +1,61 @@
+#pragma once
+// Names of one or more tokens (places, organisations, cue phrases), each with a set of classes,
+// matched against a tokenised sentence. Tokens are compared case-folded (folded_hash), phrases by
+// a 32-bit hash of their token hashes: at the sizes used (under 10^5 names) a false match is rarer
+// than one in a million lookups, and the tables stay small enough for the browser.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "ner/flat_table.h"
+
+namespace cronaca {
+
+class ByteReader;
+class ByteWriter;
+
+// Where a token falls in the longest phrase that covers it.
+enum class PhrasePosition : std::uint8_t { none, begin, inside, end, single };
+
+struct PhraseMatch {
+  PhrasePosition position = PhrasePosition::none;
+  std::uint8_t classes = 0;  // bit set of the phrase's classes
+};
+
+class PhraseLexicon {
+ public:
+  static constexpr std::size_t kMaxTokens = 12;
+
+  // Adds a phrase given as its tokens' folded hashes; its classes join any it already has.
+  // Phrases longer than kMaxTokens are ignored.
+  void add(std::span<const std::uint64_t> folded_tokens, std::uint8_t classes);
+  // Splits a name on spaces (names are stored tokenised, tokens joined by one space).
+  void add_tokenised(std::string_view name, std::uint8_t classes);
+
+  // Leftmost-longest matching, left to right: `out` gets one entry per token.
+  void match(std::span<const std::uint64_t> folded_tokens, std::span<PhraseMatch> out) const;
+  // The classes of exactly this token sequence, 0 when it is not a phrase.
+  std::uint8_t classes_of(std::span<const std::uint64_t> folded_tokens) const;
+  // The classes of every phrase that contains this token anywhere: "Banca" in "Banca d' Italia".
+  std::uint8_t token_classes(std::uint64_t folded) const {
+    const std::uint8_t* classes = tokens_.find(token_key(folded));
+    return classes ? *classes : 0;
+  }
+
+  std::size_t size() const { return phrases_.size(); }
+
+  void write(ByteWriter& out) const;
+  bool read(ByteReader& in);
+
+ private:
+  static std::uint32_t phrase_key(std::span<const std::uint64_t> folded_tokens);
+  static std::uint32_t phrase_key(std::uint64_t hash) { return FlatTable<std::uint32_t, std::uint8_t>::nonzero(static_cast<std::uint32_t>(hash)); }
+  static std::uint32_t token_key(std::uint64_t folded) { return FlatTable<std::uint32_t, std::uint8_t>::nonzero(static_cast<std::uint32_t>(folded >> 32)); }
+
+  FlatTable<std::uint32_t, std::uint8_t> phrases_;       // phrase key -> classes
+  FlatTable<std::uint32_t, std::uint8_t> first_tokens_;  // first token -> longest phrase it starts
+  FlatTable<std::uint32_t, std::uint8_t> tokens_;        // any token -> classes of the phrases it is in
+};
+
+}  // namespace cronaca

@@ -1,0 +1,52 @@
+#include <catch2/catch.hpp>
+
+#include "geo/places.h"
+#include "ner/word_info.h"
+#include "test_resources.h"
+
+using namespace cronaca;
+
+TEST_CASE("the gazetteer reads kinds, countries, coordinates, populations and names") {
+  Resources resources;
+  resources.add_file(Places::kResource,
+                     "# comment\n"
+                     "country\tKZ\t51.1801\t71.4460\t0\tKazakistan\tKazakhstan\n"
+                     "region\t\t\t\t0\tEuropa\tEurope\n"
+                     "city\tRU\t55.7522\t37.6156\t10381222\tMoscow\tMosca\n"
+                     "city\tAR\t-34.6132\t-58.3772\t13076300\tBuenos Aires\n");
+  const Places places(resources);
+  REQUIRE(places.all().size() == 4);
+  const Place& moscow = places.all()[2];
+  CHECK(moscow.kind == PlaceKind::city);
+  CHECK(moscow.country == "RU");
+  CHECK(moscow.lat_e4 == 557522);
+  CHECK(moscow.population == 10381222);
+  CHECK(moscow.names == std::vector<std::string_view>{"Moscow", "Mosca"});
+  CHECK(places.all()[3].lon_e4 == -583772);
+  CHECK_FALSE(places.all()[1].located);
+  CHECK(places.all()[1].country.empty());
+  const std::uint64_t mosca[] = {folded_hash("mosca")};
+  CHECK(places.names().classes_of(mosca) == 1u << static_cast<unsigned>(PlaceKind::city));
+  const std::uint64_t buenos_aires[] = {folded_hash("Buenos"), folded_hash("Aires")};
+  CHECK(places.names().classes_of(buenos_aires) != 0);
+}
+
+TEST_CASE("a malformed gazetteer line is reported with its number") {
+  Resources resources;
+  resources.add_file(Places::kResource, "city\tRU\t55.75\t37.6156\t1\tMoscow\n");
+  CHECK_THROWS_WITH(Places(resources), Catch::Contains("places.tsv:1"));
+}
+
+TEST_CASE("the shipped gazetteer knows Italian and English names of countries and cities") {
+  const Places places(test::shipped_resources());
+  std::size_t found = 0;
+  for (const Place& place : places.all()) {
+    for (std::string_view name : place.names) {
+      if (place.kind == PlaceKind::country && name == "Kazakistan") found += place.country == "KZ";
+      if (place.kind == PlaceKind::city && name == "Mosca") found += place.country == "RU" && place.population > 1000000;
+      if (place.kind == PlaceKind::city && name == "Almaty") found += place.located;
+      if (place.kind == PlaceKind::region && name == "Europa") ++found;
+    }
+  }
+  CHECK(found == 4);
+}
