@@ -71,7 +71,8 @@ EMSCRIPTEN_KEEPALIVE const Response* cronaca_init(const std::uint8_t* icu_data, 
   });
 }
 
-// Starts a corpus. `options` is JSON: {"lang": "auto"|"it"|"en", "date": "YYYY-MM[-DD]"}.
+// Starts a corpus. `options` is JSON: {"lang": "auto"|"it"|"en", "date": "YYYY-MM[-DD]",
+// "corrections": [...]} (the user's entity corrections, docs/schema.md).
 EMSCRIPTEN_KEEPALIVE const Response* cronaca_begin(const char* options, std::uint32_t size) {
   return guarded([&] {
     if (!resources) return respond(kFailure, "cronaca_init has not succeeded");
@@ -80,6 +81,7 @@ EMSCRIPTEN_KEEPALIVE const Response* cronaca_begin(const char* options, std::uin
     cronaca::AnalyzerOptions settings;
     settings.lang = parsed.value("lang", std::string("auto"));
     settings.date = parsed.value("date", std::string());
+    if (parsed.contains("corrections")) settings.corrections = parsed["corrections"].dump();
     analyzer.reset();
     analyzer = std::make_unique<cronaca::Analyzer>(*resources, settings);
     return respond(kOk, "{}");

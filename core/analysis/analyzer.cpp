@@ -9,6 +9,7 @@
 #include "geo/places.h"
 #include "lang/detect.h"
 #include "ner/tagger.h"
+#include "resolve/entity_resolver.h"
 #include "segment/segmenter.h"
 #include "text/string_hash.h"
 #include "text/utf8.h"
@@ -35,6 +36,7 @@ const char* to_string(Stage stage) {
     case Stage::segmentation: return "segmentation";
     case Stage::temporal: return "temporal";
     case Stage::entities: return "entities";
+    case Stage::resolution: return "resolution";
     case Stage::output: return "output";
     case Stage::count: break;
   }
@@ -86,6 +88,9 @@ Analyzer::Analyzer(const Resources& resources, AnalyzerOptions options)
       throw std::invalid_argument("the date \"" + options_.date + "\" is not YYYY-MM or YYYY-MM-DD");
     }
     fallback_date_ = {date->iso(), DateSource::argument};
+  }
+  if (const std::string problem = parse_corrections(options_.corrections, corrections_); !problem.empty()) {
+    throw std::invalid_argument(problem);
   }
 }
 
@@ -200,6 +205,12 @@ AnalysisResult Analyzer::finish() {
       docs[next].id += std::to_string(next - first + 1);
     }
     first = next;
+  }
+  {
+    StageTimer timer(stage_seconds_, Stage::resolution);
+    if (!places_) places_ = std::make_unique<Places>(resources_);
+    if (!resolver_) resolver_ = std::make_unique<EntityResolver>(resources_, languages_, places_.get());
+    resolver_->resolve(result, corrections_);
   }
   return result;
 }

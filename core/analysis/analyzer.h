@@ -10,23 +10,26 @@
 
 #include "analysis/document.h"
 #include "lang/language.h"
+#include "resolve/corrections.h"
 #include "resources/resources.h"
 
 namespace cronaca {
 
+class EntityResolver;
 class EntityTagger;
 class Places;
 class Segmenter;
 class TemporalTagger;
 
 // Seconds spent in each stage since the analyzer was created, for benchmarks and profiling.
-enum class Stage : std::size_t { ingest, language, segmentation, temporal, entities, output, count };
+enum class Stage : std::size_t { ingest, language, segmentation, temporal, entities, resolution, output, count };
 const char* to_string(Stage stage);
 using StageSeconds = std::array<double, static_cast<std::size_t>(Stage::count)>;
 
 struct AnalyzerOptions {
   std::string lang = "auto";  // "auto", or the code of an analysed language to force
   std::string date;           // document date for inputs without their own ("YYYY-MM[-DD]"), or ""
+  std::string corrections;    // the user's entity corrections, JSON (resolve/corrections.h), or ""
 };
 
 class Analyzer {
@@ -66,6 +69,8 @@ class Analyzer {
   std::map<std::string, std::unique_ptr<Segmenter>> segmenters_;
   std::map<std::string, std::unique_ptr<TemporalTagger>> temporal_taggers_;
   std::unique_ptr<Places> places_;  // loaded with the first tagger
+  Corrections corrections_;
+  std::unique_ptr<EntityResolver> resolver_;
   std::map<std::string, std::unique_ptr<EntityTagger>> taggers_;
   AnalysisResult result_;
   StageSeconds stage_seconds_{};

@@ -28,10 +28,17 @@ struct Sentence {
 enum class EntityType : std::uint8_t { person, location, organization };
 
 // A named-entity mention: tokens [begin, end) of the text, as bytes.
+enum class MentionRole : std::uint8_t {
+  name,     // the entity named: "Kazakistan", "Tokayev"
+  demonym,  // a word that relates to a country: "kazako", "Russians"
+};
+
 struct Mention {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
   EntityType type = EntityType::person;
+  std::int32_t entity = -1;  // index into AnalysisResult::entities, once resolved
+  MentionRole role = MentionRole::name;
 };
 
 enum class DateSource : std::uint8_t { none, header, metadata, argument, text };
@@ -82,6 +89,30 @@ struct Document {
   std::vector<std::string> warnings;
 };
 
+// One real-world person, place or organisation, across the corpus.
+struct Entity {
+  std::string name;  // the fullest well-formed name the corpus uses
+  EntityType type = EntityType::person;
+  std::vector<std::string> aliases;       // every name used, the canonical one included, sorted
+  std::vector<std::string> descriptions;  // roles and titles: "presidente kazako", most used first
+  std::uint32_t mentions = 0;             // by name
+  std::uint32_t related = 0;              // demonym mentions ("kazako" for Kazakistan)
+  std::vector<std::string> documents;     // ids, in document order
+  std::string first, last;                // earliest and latest document dates, "" when none
+  bool generic = false;  // a generic institution ("governo", "Procura") of one article, not merged across articles
+  // Places the gazetteer knows.
+  std::string place_kind;  // "country", "city", "region", or ""
+  std::string country;     // ISO 3166-1 alpha-2, or ""
+  bool located = false;
+  std::int32_t lat_e4 = 0, lon_e4 = 0;  // degrees x 10^4
+};
+
+// Two entities named in the same sentence, and how many sentences do so.
+struct Cooccurrence {
+  std::uint32_t a = 0, b = 0;  // entity indices, a < b
+  std::uint32_t count = 0;
+};
+
 struct InputError {
   std::string name;
   std::string message;
@@ -90,6 +121,9 @@ struct InputError {
 struct AnalysisResult {
   std::vector<Document> documents;  // sorted by name
   std::vector<InputError> errors;   // sorted by name
+  std::vector<Entity> entities;
+  std::vector<Cooccurrence> cooccurrences;  // by entity pair
+  std::vector<std::string> warnings;        // about the corpus as a whole: corrections that did not apply
 };
 
 const char* to_string(DateSource source);

@@ -1,7 +1,10 @@
 #include "geo/places.h"
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
+
+#include "text/utf8.h"
 
 namespace cronaca {
 
@@ -80,6 +83,33 @@ Places::Places(const Resources& resources) {
     }
     places_.push_back(std::move(place));
   }
+}
+
+}  // namespace cronaca
+
+namespace cronaca {
+
+const std::vector<std::uint32_t>& Places::named(std::string_view name) const {
+  static const std::vector<std::uint32_t> kNone;
+  if (by_name_.empty() && !places_.empty()) {
+    for (std::uint32_t i = 0; i < places_.size(); ++i) {
+      for (std::string_view n : places_[i].names) {
+        auto& list = by_name_[fold_case(n)];
+        if (list.empty() || list.back() != i) list.push_back(i);
+      }
+    }
+    const auto order = [](PlaceKind kind) { return kind == PlaceKind::country ? 0 : kind == PlaceKind::region ? 1 : 2; };
+    const auto rank = [&](std::uint32_t a, std::uint32_t b) {
+      const Place& x = places_[a];
+      const Place& y = places_[b];
+      if (x.kind != y.kind) return order(x.kind) < order(y.kind);
+      if (x.population != y.population) return x.population > y.population;
+      return a < b;
+    };
+    for (auto& [key, list] : by_name_) std::sort(list.begin(), list.end(), rank);
+  }
+  const auto found = by_name_.find(fold_case(name));
+  return found == by_name_.end() ? kNone : found->second;
 }
 
 }  // namespace cronaca

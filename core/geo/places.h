@@ -10,6 +10,7 @@
 
 #include "ner/phrase_lexicon.h"
 #include "resources/resources.h"
+#include "text/string_hash.h"
 
 namespace cronaca {
 
@@ -37,9 +38,15 @@ class Places {
   // Every name, with one class bit per PlaceKind (1 << kind).
   const PhraseLexicon& names() const { return names_; }
 
+  // The places one of whose names is `name` (tokenised, tokens joined by one space; compared
+  // case-folded), most prominent first: countries, then regions, then cities by population.
+  // The index is built on first use.
+  const std::vector<std::uint32_t>& named(std::string_view name) const;
+
  private:
   std::vector<Place> places_;
   PhraseLexicon names_;
+  mutable StringMap<std::vector<std::uint32_t>> by_name_;
 };
 
 const char* to_string(PlaceKind kind);

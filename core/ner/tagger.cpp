@@ -40,13 +40,14 @@ PhraseLexicon load_entity_cues(const Resources& resources, const LanguageProfile
   for (std::string_view line : list_lines(*list)) {
     const std::size_t space = line.find(' ');
     static constexpr std::pair<std::string_view, CueClass> kClasses[] = {
-        {"title", kCueTitle}, {"organisation", kCueOrganisation}, {"place", kCuePlace}, {"common", kCueCommon}};
+        {"title", kCueTitle},         {"honorific", kCueTitle}, {"speech", kCueTitle},
+        {"organisation", kCueOrganisation}, {"place", kCuePlace}, {"common", kCueCommon}};
     std::uint8_t bit = 0;
     for (const auto& [class_name, class_bit] : kClasses) {
       if (line.substr(0, space) == class_name) bit = class_bit;
     }
     if (bit == 0 || space == std::string_view::npos) {
-      throw std::invalid_argument(name + ": \"" + std::string(line) + "\" is not CLASS phrase (title, organisation, place, common)");
+      throw std::invalid_argument(name + ": \"" + std::string(line) + "\" is not CLASS phrase (title, honorific, speech, organisation, place, common)");
     }
     cues.add_tokenised(trim(line.substr(space)), bit);
   }

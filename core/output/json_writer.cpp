@@ -13,6 +13,30 @@ using Json = nlohmann::ordered_json;
 std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 std::string timex_id(std::size_t index) { return "t" + std::to_string(index + 1); }
+std::string entity_id(std::size_t index) { return "e" + std::to_string(index + 1); }
+
+Json entity_json(std::size_t index, const Entity& e) {
+  Json out = {{"id", entity_id(index)},
+              {"name", e.name},
+              {"type", label(e.type)},
+              {"aliases", e.aliases},
+              {"descriptions", e.descriptions},
+              {"mentions", e.mentions},
+              {"related", e.related},
+              {"documents", e.documents},
+              {"first", e.first.empty() ? Json(nullptr) : Json(e.first)},
+              {"last", e.last.empty() ? Json(nullptr) : Json(e.last)}};
+  if (e.generic) out["generic"] = true;
+  if (!e.place_kind.empty()) {
+    out["place"] = e.place_kind;
+    if (!e.country.empty()) out["country"] = e.country;
+    if (e.located) {
+      out["lat"] = e.lat_e4 / 10000.0;
+      out["lon"] = e.lon_e4 / 10000.0;
+    }
+  }
+  return out;
+}
 
 Json document_json(const Document& doc) {
   const Utf16Index utf16(doc.text);
@@ -65,10 +89,13 @@ Json document_json(const Document& doc) {
   out["intervals"] = std::move(intervals);
   Json mentions = Json::array();
   for (const Mention& m : doc.mentions) {
-    mentions.push_back({{"start", utf16(m.begin)},
-                        {"end", utf16(m.end)},
-                        {"text", std::string_view(doc.text).substr(m.begin, m.end - m.begin)},
-                        {"type", label(m.type)}});
+    Json mention = {{"start", utf16(m.begin)},
+                    {"end", utf16(m.end)},
+                    {"text", std::string_view(doc.text).substr(m.begin, m.end - m.begin)},
+                    {"type", label(m.type)},
+                    {"entity", m.entity >= 0 ? Json(entity_id(static_cast<std::size_t>(m.entity))) : Json(nullptr)}};
+    if (m.role == MentionRole::demonym) mention["role"] = "demonym";
+    mentions.push_back(std::move(mention));
   }
   out["mentions"] = std::move(mentions);
   out["warnings"] = doc.warnings;
@@ -86,10 +113,23 @@ std::string to_json(const AnalysisResult& result) {
     if (i > 0) out += ',';
     out += dump(document_json(result.documents[i]));
   }
-  out += "],\"entities\":[],\"events\":[],\"errors\":";
+  out += "],\"entities\":[";
+  for (std::size_t i = 0; i < result.entities.size(); ++i) {
+    if (i > 0) out += ',';
+    out += dump(entity_json(i, result.entities[i]));
+  }
+  Json cooccurrences = Json::array();
+  for (const Cooccurrence& c : result.cooccurrences) {
+    cooccurrences.push_back({{"a", entity_id(c.a)}, {"b", entity_id(c.b)}, {"count", c.count}});
+  }
+  out += "],\"cooccurrences\":";
+  out += dump(cooccurrences);
+  out += ",\"events\":[],\"errors\":";
   Json errors = Json::array();
   for (const InputError& e : result.errors) errors.push_back({{"name", e.name}, {"message", e.message}});
   out += dump(errors);
+  out += ",\"warnings\":";
+  out += dump(Json(result.warnings));
   out += "}\n";
   return out;
 }

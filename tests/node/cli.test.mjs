@@ -1,7 +1,7 @@
 // The native CLI: analyse over files, directories and stdin; tag --conll; exit statuses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtures, fixtureFiles, runCli, seeds } from '../support.mjs';
@@ -121,6 +121,64 @@ test('the seeds: the people, places and organisations a reader would mark', { sk
   for (const doc of out.documents) {
     for (const m of doc.mentions) assert.equal(doc.text.slice(m.start, m.end), m.text);
   }
+});
+
+test('the seeds: one entry per real-world entity, as a careful reader would list them', { skip: seeds.length === 0 && 'no ../shared/data/seeds' }, () => {
+  const out = JSON.parse(runCli(['analyse', ...seeds]).stdout);
+  const byAlias = (alias) => out.entities.find((e) => e.aliases.includes(alias));
+  const tokayev = byAlias('Tokayev');
+  assert.equal(tokayev.name, 'Kassym-Jomart Tokayev');
+  assert.deepEqual(tokayev.aliases, ['Kasim Yomart Tokayev', 'Kassym Jomart Tokayev', 'Kassym-Jomart Tokayev', 'Tokayev']);
+  assert.ok(tokayev.descriptions.includes('presidente kazako'), tokayev.descriptions.join('; '));
+  const putin = byAlias('Putin');
+  assert.equal(putin.name, 'Vladimir Putin');
+  assert.deepEqual(putin.aliases, ['Putin', 'Vladimir Putin', 'Vladimir Vladimirovic Putin']);
+  assert.equal(byAlias('Csto'), byAlias('Organizzazione del trattato per la sicurezza collettiva'));
+  const russia = byAlias('Russia');
+  for (const alias of ['Federazione Russa', 'Federazione Russia']) assert.ok(russia.aliases.includes(alias), russia.aliases.join('; '));
+  assert.equal(russia.country, 'RU');
+  for (const place of ['Almaty', 'Astana', 'Kherson', 'Mosca', 'Kazakistan']) {
+    const e = byAlias(place);
+    assert.equal(e.type, 'LOC', place);
+    assert.ok(Number.isFinite(e.lat) && Number.isFinite(e.lon), `${place} has coordinates`);
+  }
+  assert.equal(byAlias('Kazakistan').documents.length, 4);
+  assert.equal(byAlias('Peskov') ?? byAlias('Dmitry Peskov'), byAlias('Dmitry Peskov'));
+  // No duplicate rows: no name is listed under two entities, whatever its case, except generic
+  // institutions, which stay with their article ("governo").
+  const owner = new Map();
+  for (const e of out.entities.filter((e) => !e.generic)) {
+    for (const alias of e.aliases) {
+      const key = alias.toLowerCase();
+      assert.ok(!owner.has(key) || owner.get(key) === e.id, `${alias} in ${owner.get(key)} and ${e.id}`);
+      owner.set(key, e.id);
+    }
+  }
+  // Every mention points at its entity; demonyms point at their country.
+  const ids = new Set(out.entities.map((e) => e.id));
+  for (const doc of out.documents) {
+    for (const m of doc.mentions) assert.ok(ids.has(m.entity), `${m.text} -> ${m.entity}`);
+    for (const m of doc.mentions.filter((m) => m.role === 'demonym')) assert.equal(m.type, 'LOC');
+  }
+  assert.ok(out.documents.some((d) => d.mentions.some((m) => m.role === 'demonym' && m.text === 'kazako' && m.entity === byAlias('Kazakistan').id)));
+  assert.ok(out.cooccurrences.some((c) => [c.a, c.b].includes(tokayev.id) && [c.a, c.b].includes(byAlias('Kazakistan').id)));
+  assert.ok(out.entities.filter((e) => e.name === 'governo').every((e) => e.generic && e.documents.length === 1));
+});
+
+test('corrections from a file apply, and a bad one is a usage error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cronaca-'));
+  const article = join(dir, 'a.txt');
+  writeFileSync(article, ' date 2022-01-07 Il presidente Vladimir Putin ha parlato a Mosca. Putin ha poi incontrato i giornalisti.');
+  const corrections = join(dir, 'corrections.json');
+  writeFileSync(corrections, JSON.stringify([{ op: 'rename', entity: 'Putin', name: 'Vladimir V. Putin' }, { op: 'remove', entity: 'Nessuno' }]));
+  const out = JSON.parse(runCli(['analyse', '--lang', 'it', '--corrections', corrections, article]).stdout);
+  assert.ok(out.entities.some((e) => e.name === 'Vladimir V. Putin' && e.mentions === 2), JSON.stringify(out.entities));
+  assert.deepEqual(out.warnings, ['correction 2: no entity is named "Nessuno"']);
+  writeFileSync(corrections, '[{"op": "merge", "entity": "Putin"}]');
+  const bad = runCli(['analyse', '--corrections', corrections, article]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /correction 1: a merge needs its second name/);
+  rmSync(dir, { recursive: true });
 });
 
 test('the seed articles are dated and reproduced exactly', { skip: seeds.length === 0 && 'no ../shared/data/seeds' }, () => {

@@ -44,7 +44,19 @@ TEST_CASE("documents are analysed, sorted by name and serialised as cronaca/1") 
   CHECK(en["date"]["source"] == "none");
   CHECK(out["errors"][0] == json({{"name", "c.pdf"}, {"message", "this is a PDF document, not text: only plain text, HTML and Markdown are supported"}}));
   CHECK(out["errors"][1]["name"] == "d.txt");
-  CHECK(out["entities"].empty());
+  // Entities are resolved across documents; places carry what the gazetteer knows.
+  const json& almaty = out["entities"][1];
+  CHECK(almaty["id"] == "e2");
+  CHECK(almaty["name"] == "Almaty");
+  CHECK(almaty["type"] == "LOC");
+  CHECK(almaty["aliases"] == json::array({"Almaty"}));
+  CHECK(almaty["documents"] == json::array({it["id"]}));
+  CHECK(almaty["first"] == "2022-01");
+  CHECK(almaty["country"] == "KZ");
+  CHECK(almaty["lat"].get<double>() == Approx(43.25).margin(0.1));
+  CHECK(it["mentions"][1]["entity"] == "e2");
+  CHECK(out["cooccurrences"].is_array());
+  CHECK(out["warnings"].empty());
   CHECK(out["events"].empty());
 }
 
@@ -103,7 +115,7 @@ TEST_CASE("entity mentions are serialised with UTF-16 offsets, text and type") {
   const json doc = json::parse(to_json(analyzer.finish()))["documents"][0];
   REQUIRE(doc["mentions"].size() == 2);
   const json& putin = doc["mentions"][0];
-  CHECK(putin == json({{"start", 23}, {"end", 37}, {"text", "Vladimir Putin"}, {"type", "PER"}}));
+  CHECK(putin == json({{"start", 23}, {"end", 37}, {"text", "Vladimir Putin"}, {"type", "PER"}, {"entity", "e1"}}));
   // The emoji takes two UTF-16 units: the text slice matches what JavaScript would cut.
   const std::u16string text16 = u"Ciao 😀. Il presidente Vladimir Putin è arrivato a Mosca.";
   CHECK(text16.substr(putin["start"], 14) == u"Vladimir Putin");

@@ -6,15 +6,7 @@
 using namespace cronaca;
 
 namespace {
-const Languages& languages() {
-  static const Languages loaded = [] {
-    std::vector<std::string> errors;
-    Languages l = Languages::load(test::shipped_resources(), errors);
-    REQUIRE(errors.empty());
-    return l;
-  }();
-  return loaded;
-}
+const Languages& languages() { return test::shipped_languages(); }
 }  // namespace
 
 TEST_CASE("language profiles load from the shipped resources") {

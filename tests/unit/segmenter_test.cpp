@@ -7,13 +7,7 @@
 using namespace cronaca;
 
 namespace {
-const Languages& languages() {
-  static const Languages loaded = [] {
-    std::vector<std::string> errors;
-    return Languages::load(test::shipped_resources(), errors);
-  }();
-  return loaded;
-}
+const Languages& languages() { return test::shipped_languages(); }
 
 struct Segmented {
   std::vector<std::string> tokens;

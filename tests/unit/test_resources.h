@@ -1,10 +1,11 @@
 #pragma once
-// The resource pack the CLI ships (built from assets/), loaded once for all tests.
+// The resource pack the CLI ships (built from assets/) and its languages, loaded once for all tests.
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
 #include <string>
 
+#include "lang/language.h"
 #include "resources/resources.h"
 
 namespace cronaca::test {
@@ -19,6 +20,17 @@ inline const Resources& shipped_resources() {
     return r;
   }();
   return resources;
+}
+
+// The languages of that pack; a pack whose language files do not load fails every test using it.
+inline const Languages& shipped_languages() {
+  static const Languages languages = [] {
+    std::vector<std::string> errors;
+    Languages loaded = Languages::load(shipped_resources(), errors);
+    if (!errors.empty()) throw std::runtime_error("shipped languages: " + errors.front());
+    return loaded;
+  }();
+  return languages;
 }
 
 }  // namespace cronaca::test

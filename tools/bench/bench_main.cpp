@@ -16,16 +16,14 @@
 
 #include "analysis/analyzer.h"
 #include "output/json_writer.h"
+#include "common/shipped_pack.h"
 #include "resources/resources.h"
 
 namespace fs = std::filesystem;
 using namespace cronaca;
 
 namespace {
-std::string read_all(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using tools::read_all;
 
 long peak_rss_kb() {
   rusage usage{};

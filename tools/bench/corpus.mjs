@@ -12,7 +12,9 @@ const shared = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const NO_SPACE_BEFORE = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '»', '”', '…', '%']);
 const NO_SPACE_AFTER = new Set(['(', '[', '«', '“']);
 
-export function detokenise(tokens) {
+// Text from KIND's tokens, spaced as written Italian is; `offsets`, when given, receives each
+// token's [start, end) in the text.
+export function detokenise(tokens, offsets = null) {
   let out = '';
   let quoteOpen = false;
   let glue = true;
@@ -23,25 +25,38 @@ export function detokenise(tokens) {
       quoteOpen = !quoteOpen;
     }
     out += (space ? ' ' : '') + token;
+    offsets?.push([out.length - token.length, out.length]);
     glue = NO_SPACE_AFTER.has(token) || /['’]$/.test(token) || (token === '"' && quoteOpen);
   }
   return out;
 }
 
+// The sentences of a KIND file (WN_train.tsv, WN_dev.tsv): [{tokens, tags}], read once.
+const kindFiles = new Map();
+export function kindSentences(file) {
+  if (!kindFiles.has(file)) {
+    const sentences = [];
+    let current = { tokens: [], tags: [] };
+    for (const line of readFileSync(join(shared, 'kind', file), 'utf8').split('\n')) {
+      const [token, tag] = line.split('\t');
+      if (token) {
+        current.tokens.push(token);
+        current.tags.push(tag ?? 'O');
+      } else if (current.tokens.length) {
+        sentences.push(current);
+        current = { tokens: [], tags: [] };
+      }
+    }
+    if (current.tokens.length) sentences.push(current);
+    kindFiles.set(file, sentences);
+  }
+  return kindFiles.get(file);
+}
+
 export function italianArticles() {
   const sentences = [];
   for (const file of ['WN_train.tsv', 'WN_dev.tsv']) {
-    let tokens = [];
-    for (const line of readFileSync(join(shared, 'kind', file), 'utf8').split('\n')) {
-      const token = line.split('\t')[0];
-      if (token) {
-        tokens.push(token);
-      } else if (tokens.length) {
-        sentences.push(detokenise(tokens));
-        tokens = [];
-      }
-    }
-    if (tokens.length) sentences.push(detokenise(tokens));
+    for (const sentence of kindSentences(file)) sentences.push(detokenise(sentence.tokens));
   }
   const articles = [];
   for (let i = 0; i < sentences.length; i += 20) {

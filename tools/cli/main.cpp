@@ -28,10 +28,11 @@ namespace {
 
 constexpr const char* kUsage = R"(usage:
   cronaca analyse [--lang auto|it|en] [--date YYYY-MM[-DD]] [--format json|timeml]
-                  [--output-dir DIR] PATH...
+                  [--corrections FILE] [--output-dir DIR] PATH...
       Analyses text, HTML and Markdown files (PATH may be a file, a directory, read
       recursively, or - for standard input) and prints one cronaca/1 JSON result for the
       whole corpus. --date is the date of documents that carry none of their own.
+      --corrections applies the user's entity corrections, a JSON list (docs/schema.md).
       With --format timeml, prints one TimeML document per input, or writes them to DIR.
   cronaca tag --conll [--lang it|en]
       Reads one token per line (first column) with blank lines between sentences from
@@ -150,13 +151,17 @@ int analyse(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    if (arg == "--lang" || arg == "--date" || arg == "--format" || arg == "--output-dir") {
+    if (arg == "--lang" || arg == "--date" || arg == "--format" || arg == "--output-dir" || arg == "--corrections") {
       if (i + 1 >= args.size()) return usage_error(arg + " needs a value");
       const std::string& value = args[++i];
       if (arg == "--lang") options.lang = value;
       if (arg == "--date") options.date = value;
       if (arg == "--format") format = value;
       if (arg == "--output-dir") output_dir = value;
+      if (arg == "--corrections") {
+        std::string error;
+        if (!read_file(value, options.corrections, error)) return usage_error("--corrections " + value + ": " + error);
+      }
     } else if (arg == "-" || arg.empty() || arg[0] != '-') {
       paths.push_back(arg);
     } else {

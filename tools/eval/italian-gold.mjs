@@ -10,29 +10,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { detokenise } from '../bench/corpus.mjs';
+import { detokenise, kindSentences } from '../bench/corpus.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const shared = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
-let kindSentences = null;
 function kindSentence(file, index) {
-  kindSentences ??= {};
-  if (!kindSentences[file]) {
-    const sentences = [];
-    let tokens = [];
-    for (const line of readFileSync(join(shared, 'kind', file), 'utf8').split('\n')) {
-      const token = line.split('\t')[0];
-      if (token) tokens.push(token);
-      else if (tokens.length) {
-        sentences.push(detokenise(tokens));
-        tokens = [];
-      }
-    }
-    if (tokens.length) sentences.push(detokenise(tokens));
-    kindSentences[file] = sentences;
-  }
-  return kindSentences[file][index];
+  const sentence = kindSentences(file)[index];
+  return sentence && detokenise(sentence.tokens);
 }
 
 export function italianGold(path = join(here, 'it-timex-gold.txt')) {

@@ -1,0 +1,98 @@
+#include "resolve/name_keys.h"
+
+#include <unicode/translit.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "text/utf8.h"
+
+namespace cronaca {
+
+namespace {
+// BGN/PCGN for Russian first, the romanisation English-language news uses (Токаев -> Tokayev);
+// ICU's generic Cyrillic-Latin would give the scholarly Tokaev.
+constexpr const char* kToAscii = "Russian-Latin/BGN; Any-Latin; Latin-ASCII";
+}  // namespace
+
+struct NameKeys::Transliterator {
+  std::unique_ptr<icu::Transliterator> any_to_ascii;
+};
+
+NameKeys::NameKeys(const Resources& resources) : transliterator_(std::make_unique<Transliterator>()) {
+  if (const std::string* text = resources.find("resolve/variants.txt")) {
+    for (std::string_view line : list_lines(*text)) {
+      const std::vector<std::string_view> words = list_words(line);
+      if (words.size() != 2) throw std::runtime_error("resolve/variants.txt: expected \"pattern replacement\": " + std::string(line));
+      Rule rule{std::string(words[0]), std::string(words[1]), false, false};
+      if (rule.from.starts_with('^')) rule.from.erase(0, 1), rule.at_start = true;
+      if (rule.from.ends_with('$')) rule.from.pop_back(), rule.at_end = true;
+      rules_.push_back(std::move(rule));
+    }
+  }
+}
+
+NameKeys::~NameKeys() = default;
+
+std::string NameKeys::to_ascii(std::string_view name) const {
+  // Created on first need: most names are already ASCII, and ICU builds transliterators slowly.
+  if (!transliterator_->any_to_ascii) {
+    UErrorCode status = U_ZERO_ERROR;
+    transliterator_->any_to_ascii.reset(icu::Transliterator::createInstance(kToAscii, UTRANS_FORWARD, status));
+    if (U_FAILURE(status) || !transliterator_->any_to_ascii) {
+      throw std::runtime_error(std::string("ICU cannot transliterate names: ") + u_errorName(status));
+    }
+  }
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  transliterator_->any_to_ascii->transliterate(text);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+std::string NameKeys::token_key(std::string_view token) const {
+  std::string key(token);
+  for (const Rule& rule : rules_) {
+    for (std::size_t at = key.find(rule.from); at != std::string::npos; at = key.find(rule.from, at)) {
+      if ((rule.at_start && at != 0) || (rule.at_end && at + rule.from.size() != key.size())) {
+        at += 1;
+        continue;
+      }
+      key.replace(at, rule.from.size(), rule.to);
+      at += rule.to.size();
+      if (rule.at_start) break;
+    }
+  }
+  std::string collapsed;
+  for (char c : key) {
+    if (collapsed.empty() || collapsed.back() != c) collapsed.push_back(c);
+  }
+  return collapsed;
+}
+
+const std::vector<std::string>& NameKeys::tokens(std::string_view name) const {
+  if (const auto found = cache_.find(name); found != cache_.end()) return found->second;
+  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const std::string plain = ascii ? std::string(name) : to_ascii(name);
+  std::vector<std::string> keys;
+  std::string word;
+  const auto flush = [&] {
+    if (!word.empty()) keys.push_back(token_key(word));
+    word.clear();
+  };
+  for (char c : plain) {
+    if (c >= 'A' && c <= 'Z') {
+      word.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word.push_back(c);
+    } else if (c == '.' && !word.empty()) {
+      // "U.S." and "US" meet; a period inside a word ends nothing.
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return cache_.emplace(std::string(name), std::move(keys)).first->second;
+}
+
+}  // namespace cronaca

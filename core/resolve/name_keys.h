@@ -1,0 +1,44 @@
+#pragma once
+// Keys under which the spellings of one name meet: case-folded, transliterated to ASCII by ICU
+// ("Russian-Latin/BGN; Any-Latin; Latin-ASCII": Путин, Chávez), and reduced by the spelling
+// variants of news transliteration (resolve/variants.txt): "Kassym-Jomart Tokayev", "Kasim Yomart Tokayev" and
+// "Qasym Zhomart Tokaev" all become {"kasim", "jomart", "tokaev"}.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "resources/resources.h"
+#include "text/string_hash.h"
+
+namespace cronaca {
+
+class NameKeys {
+ public:
+  // Throws std::runtime_error when ICU has no transliterator.
+  explicit NameKeys(const Resources& resources);
+  ~NameKeys();
+  NameKeys(const NameKeys&) = delete;
+  NameKeys& operator=(const NameKeys&) = delete;
+
+  // The key tokens of a name: words split at spaces, hyphens and apostrophes, punctuation
+  // dropped. Results are cached.
+  const std::vector<std::string>& tokens(std::string_view name) const;
+
+  // One token's key, for a word already split out.
+  std::string token_key(std::string_view ascii_lower_token) const;
+
+ private:
+  struct Rule {
+    std::string from, to;
+    bool at_start, at_end;
+  };
+  std::string to_ascii(std::string_view name) const;
+
+  std::vector<Rule> rules_;
+  struct Transliterator;
+  std::unique_ptr<Transliterator> transliterator_;
+  mutable StringMap<std::vector<std::string>> cache_;
+};
+
+}  // namespace cronaca
