@@ -1,8 +1,9 @@
 #include "time/lexicon.h"
 
+#include "time/number_words.h"
+
 #include <unicode/dtfmtsym.h>
 #include <unicode/normalizer2.h>
-#include <unicode/rbnf.h>
 #include <unicode/uchar.h>
 
 #include <array>
@@ -216,44 +217,18 @@ void TemporalLexicon::add_calendar_names(const std::string& lang, bool capitalis
 
 void TemporalLexicon::add_number_words(const std::string& lang, const std::vector<std::string>& cardinal_sets,
                                        const std::vector<std::string>& ordinal_sets) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::RuleBasedNumberFormat spellout(icu::URBNF_SPELLOUT, icu::Locale(lang.c_str()), status);
-  if (U_FAILURE(status)) {
-    throw std::runtime_error("ICU has no spell-out rules for \"" + lang + "\": " + u_errorName(status));
-  }
   // Temporal expressions count to a hundred or so; round hundreds and thousands are enough beyond.
-  std::vector<int> numbers;
-  for (int n = 0; n <= 100; ++n) numbers.push_back(n);
-  for (int n = 200; n <= 900; n += 100) numbers.push_back(n);
-  for (int n = 1000; n <= 10000; n += 1000) numbers.push_back(n);
-  const auto spell = [&](const std::vector<std::string>& sets, Category category, int limit) {
-    for (const std::string& set : sets) {
-      status = U_ZERO_ERROR;
-      spellout.setDefaultRuleSet(icu::UnicodeString::fromUTF8(set), status);
-      if (U_FAILURE(status)) throw std::runtime_error("ICU spell-out rule set \"" + set + "\" is unknown for " + lang);
-      for (int n : numbers) {
-        if (n > limit) break;
-        icu::UnicodeString words;
-        spellout.format(static_cast<int32_t>(n), words);
-        // Italian rules mark hyphenation points in compounds ("venti\u00ADquattro"); text has none.
-        words.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00AD)), icu::UnicodeString());
-        LexiconEntry entry{category, false, {}, phrase_tokens(fold_case(to_utf8(words)))};
-        if (category == Category::num) {
-          entry.meaning.quantity = n;
-          entry.meaning.has_quantity = true;
-        } else {
-          entry.meaning.ordinal = n;
-        }
-        // "twenty-four" is also written "twenty four".
-        LexiconEntry unhyphenated = entry;
-        std::erase(unhyphenated.tokens, std::string("-"));
-        if (unhyphenated.tokens.size() != entry.tokens.size()) add(std::move(unhyphenated));
-        add(std::move(entry));
-      }
-    }
-  };
-  spell(cardinal_sets, Category::num, 10000);
-  spell(ordinal_sets, Category::ord, 100);
+  for (SpelledNumber& number : spelled_numbers(lang, cardinal_sets, 10000)) {
+    LexiconEntry entry{Category::num, false, {}, std::move(number.tokens)};
+    entry.meaning.quantity = number.value;
+    entry.meaning.has_quantity = true;
+    add(std::move(entry));
+  }
+  for (SpelledNumber& number : spelled_numbers(lang, ordinal_sets, 100)) {
+    LexiconEntry entry{Category::ord, false, {}, std::move(number.tokens)};
+    entry.meaning.ordinal = number.value;
+    add(std::move(entry));
+  }
 }
 
 TemporalLexicon::TemporalLexicon(const Resources& resources, const std::string& lang) {

@@ -214,65 +214,7 @@ TemporalTagger::TemporalTagger(const Resources& resources, const std::string& la
   const std::string separator = config.value("decimal_separator", std::string("."));
   unknown_future_cost_ = config.value("unknown_tense_future_cost", 1.0);
   decimal_separator_ = separator.empty() ? '.' : separator[0];
-  for (std::string_view line : list_lines(required(resources, dir + "tense.txt"))) {
-    const std::size_t space = line.find_first_of(" \t");
-    const std::string_view kind = line.substr(0, space);
-    const std::string_view words = space == std::string_view::npos ? std::string_view{} : line.substr(space);
-    for (std::string_view word : list_words(words)) {
-      const std::string folded = apostrophe_key(word);
-      if (kind == "past-words") tense_.past_words.insert(folded);
-      else if (kind == "future-words") tense_.future_words.insert(folded);
-      else if (kind == "past-suffixes") tense_.past_suffixes.push_back(folded);
-      else if (kind == "future-suffixes") tense_.future_suffixes.push_back(folded);
-      else throw std::runtime_error(dir + "tense.txt: unknown line kind " + std::string(kind));
-    }
-  }
-}
-
-Tense TemporalTagger::tense_of(std::string_view word) const {
-  // A word listed as a cue counts only as listed: "expected" is a future cue despite its "-ed".
-  const bool past_word = tense_.past_words.count(word) > 0, future_word = tense_.future_words.count(word) > 0;
-  if (past_word != future_word) return past_word ? Tense::past : Tense::future;
-  if (past_word) return Tense::unknown;
-  const auto ends_with_any = [&](const std::vector<std::string>& suffixes) {
-    for (const std::string& suffix : suffixes) {
-      if (word.size() > suffix.size() + 2 && word.ends_with(suffix)) return true;
-    }
-    return false;
-  };
-  const bool past = ends_with_any(tense_.past_suffixes), future = ends_with_any(tense_.future_suffixes);
-  return past == future ? Tense::unknown : past ? Tense::past : Tense::future;
-}
-
-Tense TemporalTagger::tense_near(const std::vector<std::string_view>& folded, const Sentence& sentence, std::size_t begin,
-                                 std::size_t end) const {
-  // The cue nearest the expression decides: in "said it will meet on March 12" the date belongs
-  // to "will", not to "said". Cues at the same distance on both sides cancel out.
-  // Semicolons, colons, dashes and brackets end the clause the search stays in.
-  std::size_t first = sentence.first_token, last = sentence.first_token + sentence.token_count;
-  const auto clause_end = [&](std::size_t i) {
-    const std::string_view t = folded[i];
-    return t == ";" || t == ":" || t == "(" || t == ")" || t == "\u2014" || t == "\u2013";
-  };
-  for (std::size_t i = begin; i > first; --i) {
-    if (clause_end(i - 1)) {
-      first = i;
-      break;
-    }
-  }
-  for (std::size_t i = end; i < last; ++i) {
-    if (clause_end(i)) {
-      last = i;
-      break;
-    }
-  }
-  for (std::size_t distance = 1; begin >= first + distance || end + distance <= last; ++distance) {
-    const Tense before = begin >= first + distance ? tense_of(folded[begin - distance]) : Tense::unknown;
-    const Tense after = end + distance <= last ? tense_of(folded[end + distance - 1]) : Tense::unknown;
-    if (before == Tense::unknown && after == Tense::unknown) continue;
-    if (before == Tense::unknown || after == Tense::unknown || before == after) return before == Tense::unknown ? after : before;
-  }
-  return Tense::unknown;
+  tense_ = TenseCues(required(resources, dir + "tense.txt"), dir + "tense.txt");
 }
 
 void TemporalTagger::tag(Document& doc) const {
@@ -464,7 +406,7 @@ void TemporalTagger::tag(Document& doc) const {
     if (match.meaning.partial || match.meaning.ignore) continue;
     const Sentence& sentence = sentences[found[k].sentence];
     AnchorContext context{anchor, reference, reference_period, quarter, std::nullopt,
-                          tense_near(folded, sentence, match.extent_begin, match.extent_end), unknown_future_cost_};
+                          tense_.near(folded, sentence, match.extent_begin, match.extent_end), unknown_future_cost_};
     // A bare time of day right after a day ("lunedì mattina alle 8", "il 22 dicembre, 17.45").
     const Meaning& m = match.meaning;
     const bool bare_time = (Meaning::set(m.hour) || !m.part.empty()) && !Meaning::set(m.day) && !Meaning::set(m.month) &&

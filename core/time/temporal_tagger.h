@@ -9,6 +9,7 @@
 #include "text/string_hash.h"
 #include "time/grammar.h"
 #include "time/lexicon.h"
+#include "time/tense.h"
 
 namespace cronaca {
 
@@ -24,14 +25,6 @@ class TemporalTagger {
   static bool available(const Resources& resources, const std::string& lang);
 
  private:
-  struct TenseCues {
-    StringSet past_words, future_words;
-    std::vector<std::string> past_suffixes, future_suffixes;
-  };
-  Tense tense_of(std::string_view folded_word) const;
-  // The tense of the nearest cue word to the tokens [begin, end) within their sentence.
-  Tense tense_near(const std::vector<std::string_view>& folded, const Sentence& sentence, std::size_t begin, std::size_t end) const;
-
   std::string lang_;
   TemporalLexicon lexicon_;
   TemporalGrammar grammar_;

@@ -1,0 +1,70 @@
+#include "time/tense.h"
+
+#include <stdexcept>
+
+#include "lang/language.h"
+#include "resources/resources.h"
+
+namespace cronaca {
+
+TenseCues::TenseCues(std::string_view text, const std::string& name) {
+  for (std::string_view line : list_lines(text)) {
+    const std::size_t space = line.find_first_of(" \t");
+    const std::string_view kind = line.substr(0, space);
+    const std::string_view words = space == std::string_view::npos ? std::string_view{} : line.substr(space);
+    for (std::string_view word : list_words(words)) {
+      const std::string folded = apostrophe_key(word);
+      if (kind == "past-words") past_words_.insert(folded);
+      else if (kind == "future-words") future_words_.insert(folded);
+      else if (kind == "past-suffixes") past_suffixes_.push_back(folded);
+      else if (kind == "future-suffixes") future_suffixes_.push_back(folded);
+      else throw std::runtime_error(name + ": unknown line kind " + std::string(kind));
+    }
+  }
+}
+
+Tense TenseCues::of(std::string_view word) const {
+  // A word listed as a cue counts only as listed: "expected" is a future cue despite its "-ed".
+  const bool past_word = past_words_.count(word) > 0, future_word = future_words_.count(word) > 0;
+  if (past_word != future_word) return past_word ? Tense::past : Tense::future;
+  if (past_word) return Tense::unknown;
+  const auto ends_with_any = [&](const std::vector<std::string>& suffixes) {
+    for (const std::string& suffix : suffixes) {
+      if (word.size() > suffix.size() + 2 && word.ends_with(suffix)) return true;
+    }
+    return false;
+  };
+  const bool past = ends_with_any(past_suffixes_), future = ends_with_any(future_suffixes_);
+  return past == future ? Tense::unknown : past ? Tense::past : Tense::future;
+}
+
+Tense TenseCues::near(const std::vector<std::string_view>& folded, const Sentence& sentence, std::size_t begin, std::size_t end) const {
+  // The cue nearest the expression decides: in "said it will meet on March 12" the date belongs
+  // to "will", not to "said".
+  std::size_t first = sentence.first_token, last = sentence.first_token + sentence.token_count;
+  const auto clause_end = [&](std::size_t i) {
+    const std::string_view t = folded[i];
+    return t == ";" || t == ":" || t == "(" || t == ")" || t == "\u2014" || t == "\u2013";
+  };
+  for (std::size_t i = begin; i > first; --i) {
+    if (clause_end(i - 1)) {
+      first = i;
+      break;
+    }
+  }
+  for (std::size_t i = end; i < last; ++i) {
+    if (clause_end(i)) {
+      last = i;
+      break;
+    }
+  }
+  for (std::size_t distance = 1; begin >= first + distance || end + distance <= last; ++distance) {
+    const Tense before = begin >= first + distance ? of(folded[begin - distance]) : Tense::unknown;
+    const Tense after = end + distance <= last ? of(folded[end + distance - 1]) : Tense::unknown;
+    if (before == Tense::unknown && after == Tense::unknown) continue;
+    if (before == Tense::unknown || after == Tense::unknown || before == after) return before == Tense::unknown ? after : before;
+  }
+  return Tense::unknown;
+}
+
+}  // namespace cronaca

@@ -1,0 +1,34 @@
+#pragma once
+// Tense cues of a language (assets/lang/<code>/temporal/tense.txt): words and suffixes that mark
+// a clause as past or future. The temporal tagger uses them to decide whether "giovedì" lies
+// before or after the document date; the event layer, whether an event happened or is announced.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/document.h"
+#include "text/string_hash.h"
+#include "time/resolver.h"
+
+namespace cronaca {
+
+class TenseCues {
+ public:
+  TenseCues() = default;
+  // Parses tense.txt; `name` is used in error messages. Throws std::runtime_error.
+  TenseCues(std::string_view text, const std::string& name);
+
+  // The tense a case-folded word marks, or unknown.
+  Tense of(std::string_view folded_word) const;
+
+  // The tense of the nearest cue to the tokens [begin, end) within their sentence, `folded` being
+  // the sentence's document's tokens, case-folded. Semicolons, colons, dashes and brackets end the
+  // clause the search stays in; cues at the same distance on both sides cancel out.
+  Tense near(const std::vector<std::string_view>& folded, const Sentence& sentence, std::size_t begin, std::size_t end) const;
+
+ private:
+  StringSet past_words_, future_words_;
+  std::vector<std::string> past_suffixes_, future_suffixes_;
+};
+
+}  // namespace cronaca
