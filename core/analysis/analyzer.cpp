@@ -6,6 +6,8 @@
 #include <stdexcept>
 
 #include "ingest/ingest.h"
+#include "events/event_builder.h"
+#include "events/event_merger.h"
 #include "geo/places.h"
 #include "lang/detect.h"
 #include "ner/tagger.h"
@@ -37,6 +39,7 @@ const char* to_string(Stage stage) {
     case Stage::temporal: return "temporal";
     case Stage::entities: return "entities";
     case Stage::resolution: return "resolution";
+    case Stage::events: return "events";
     case Stage::output: return "output";
     case Stage::count: break;
   }
@@ -212,7 +215,24 @@ AnalysisResult Analyzer::finish() {
     if (!resolver_) resolver_ = std::make_unique<EntityResolver>(resources_, languages_, places_.get());
     resolver_->resolve(result, corrections_);
   }
+  {
+    StageTimer timer(stage_seconds_, Stage::events);
+    std::vector<Event> events;
+    for (std::uint32_t d = 0; d < result.documents.size(); ++d) {
+      if (const EventBuilder* builder = event_builder_for(result.documents[d].lang)) builder->build(result, d, events);
+    }
+    merge_events(std::move(events), result);
+  }
   return result;
+}
+
+const EventBuilder* Analyzer::event_builder_for(const std::string& lang) {
+  auto [it, inserted] = event_builders_.try_emplace(lang);
+  if (inserted && EventBuilder::available(resources_, lang)) {
+    if (!category_relations_) category_relations_ = std::make_unique<CategoryRelations>(resources_);
+    it->second = std::make_unique<EventBuilder>(resources_, lang, *category_relations_, languages_.find(lang));
+  }
+  return it->second.get();
 }
 
 }  // namespace cronaca

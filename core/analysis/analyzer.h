@@ -15,14 +15,16 @@
 
 namespace cronaca {
 
+class CategoryRelations;
 class EntityResolver;
+class EventBuilder;
 class EntityTagger;
 class Places;
 class Segmenter;
 class TemporalTagger;
 
 // Seconds spent in each stage since the analyzer was created, for benchmarks and profiling.
-enum class Stage : std::size_t { ingest, language, segmentation, temporal, entities, resolution, output, count };
+enum class Stage : std::size_t { ingest, language, segmentation, temporal, entities, resolution, events, output, count };
 const char* to_string(Stage stage);
 using StageSeconds = std::array<double, static_cast<std::size_t>(Stage::count)>;
 
@@ -60,6 +62,7 @@ class Analyzer {
   const TemporalTagger* temporal_tagger_for(const std::string& lang);
   // The language's tagger, or null when it has no entity model.
   EntityTagger* tagger_for(const std::string& lang);
+  const EventBuilder* event_builder_for(const std::string& lang);
   void tag_entities(Document& doc);
 
   AnalyzerOptions options_;
@@ -71,6 +74,8 @@ class Analyzer {
   std::unique_ptr<Places> places_;  // loaded with the first tagger
   Corrections corrections_;
   std::unique_ptr<EntityResolver> resolver_;
+  std::unique_ptr<CategoryRelations> category_relations_;
+  std::map<std::string, std::unique_ptr<EventBuilder>> event_builders_;
   std::map<std::string, std::unique_ptr<EntityTagger>> taggers_;
   AnalysisResult result_;
   StageSeconds stage_seconds_{};

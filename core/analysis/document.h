@@ -113,6 +113,50 @@ struct Cooccurrence {
   std::uint32_t count = 0;
 };
 
+// A count the text gives: "almeno 164 le persone morte", "decine di morti", "seven dead".
+struct Figure {
+  std::string kind;   // what is counted: "dead", "injured", "arrested", "troops", "people", ... (events.txt)
+  std::uint32_t doc = 0;                  // index into AnalysisResult::documents
+  std::uint32_t begin = 0, end = 0;       // the figure's words, bytes of that document's text
+  std::int64_t value = -1;                // the number written, or -1 ("decine")
+  std::int64_t min = -1, max = -1;        // the range it allows, -1 where open
+  std::string qualifier;                  // as written: "almeno", "più di", "quasi", or ""
+  bool approximate = false;               // a vague number ("decine", "thousands") or "circa"
+  bool part = false;                      // a part of another count: "103 delle quali", "tre fra gli uccisi"
+  std::int32_t place = -1;                // entity of the place a part is given for ("ad Almaty")
+};
+
+enum class DatePrecision : std::uint8_t { day, week, month, quarter, season, year, decade, century };
+
+// An event's date: a TimeML value and the days it covers.
+struct EventDate {
+  std::string value;       // "2022-01-06", "2022-01", "2014", "198X", "2011-W05", "2011-Q1"
+  std::string start, end;  // first and last day, "YYYY-MM-DD"
+  DatePrecision precision = DatePrecision::day;
+};
+
+// Where an event is told: a sentence of a document.
+struct EventSource {
+  std::uint32_t doc = 0;  // index into AnalysisResult::documents
+  std::uint32_t begin = 0, end = 0;
+};
+
+// Something that happened, or is announced, at a date: one per happening, across articles.
+struct Event {
+  EventDate date;
+  std::uint32_t anchor_doc = 0;      // the document whose date or timex dates it
+  std::int32_t anchor_timex = -1;    // index into that document's timexes, or -1 for its date
+  std::string headline;              // the clause that says what happened, trimmed
+  std::vector<EventSource> sources;  // the first is the one the headline comes from
+  std::vector<std::uint32_t> entities;  // participants: people, organisations, countries by demonym
+  std::vector<std::uint32_t> places;    // places named
+  std::vector<Figure> figures;
+  std::vector<std::string> categories;  // "protest", "armed-clash", ... (events.txt)
+  bool announced = false;   // in the future of its source, or said to be planned
+  bool background = false;  // a past date the text refers to ("Convenzione di Ginevra del 1951")
+  std::string duration;     // how long, when the text says: "P3D" ("da tre giorni")
+};
+
 struct InputError {
   std::string name;
   std::string message;
@@ -124,7 +168,10 @@ struct AnalysisResult {
   std::vector<Entity> entities;
   std::vector<Cooccurrence> cooccurrences;  // by entity pair
   std::vector<std::string> warnings;        // about the corpus as a whole: corrections that did not apply
+  std::vector<Event> events;                // by date, then by first source
 };
+
+const char* to_string(DatePrecision precision);
 
 const char* to_string(DateSource source);
 const char* label(EntityType type);  // "PER", "LOC", "ORG"

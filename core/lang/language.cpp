@@ -8,6 +8,14 @@
 namespace cronaca {
 
 std::string apostrophe_key(std::string_view s) {
+  // Most words are ASCII: lower-cased as they are copied.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
   std::string out;
   out.reserve(s.size());
   for (std::size_t pos = 0; pos < s.size();) {

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 #include "text/utf8.h"
 
 namespace cronaca {
@@ -14,6 +16,68 @@ std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::er
 
 std::string timex_id(std::size_t index) { return "t" + std::to_string(index + 1); }
 std::string entity_id(std::size_t index) { return "e" + std::to_string(index + 1); }
+
+std::string event_id(std::size_t index) { return "v" + std::to_string(index + 1); }
+
+// UTF-16 offsets of any document, each index built on first need.
+class Offsets {
+ public:
+  explicit Offsets(const AnalysisResult& result) : result_(result), indices_(result.documents.size()) {}
+  std::uint32_t operator()(std::uint32_t doc, std::uint32_t byte) {
+    auto& index = indices_[doc];
+    if (!index) index = std::make_unique<Utf16Index>(result_.documents[doc].text);
+    return (*index)(byte);
+  }
+
+ private:
+  const AnalysisResult& result_;
+  std::vector<std::unique_ptr<Utf16Index>> indices_;
+};
+
+Json figure_json(const Figure& f, const AnalysisResult& result, Offsets& offsets) {
+  const auto bound = [](std::int64_t v) { return v < 0 ? Json(nullptr) : Json(v); };
+  const std::string_view text = result.documents[f.doc].text;
+  Json out = {{"kind", f.kind},
+              {"text", text.substr(f.begin, f.end - f.begin)},
+              {"value", bound(f.value)},
+              {"min", bound(f.min)},
+              {"max", bound(f.max)},
+              {"qualifier", f.qualifier},
+              {"approximate", f.approximate},
+              {"document", result.documents[f.doc].id},
+              {"start", offsets(f.doc, f.begin)},
+              {"end", offsets(f.doc, f.end)}};
+  if (f.part) out["part"] = true;
+  if (f.place >= 0) out["place"] = entity_id(static_cast<std::size_t>(f.place));
+  return out;
+}
+
+Json event_json(std::size_t index, const Event& e, const AnalysisResult& result, Offsets& offsets) {
+  const Document& anchor_doc = result.documents[e.anchor_doc];
+  Json anchor = e.anchor_timex >= 0 ? Json{{"by", "timex"}, {"document", anchor_doc.id}, {"timex", timex_id(static_cast<std::size_t>(e.anchor_timex))}}
+                                    : Json{{"by", "document"}, {"document", anchor_doc.id}};
+  Json sources = Json::array();
+  for (const EventSource& s : e.sources) {
+    sources.push_back({{"document", result.documents[s.doc].id}, {"start", offsets(s.doc, s.begin)}, {"end", offsets(s.doc, s.end)}});
+  }
+  Json entities = Json::array(), places = Json::array(), figures = Json::array();
+  for (std::uint32_t id : e.entities) entities.push_back(entity_id(id));
+  for (std::uint32_t id : e.places) places.push_back(entity_id(id));
+  for (const Figure& f : e.figures) figures.push_back(figure_json(f, result, offsets));
+  Json out = {{"id", event_id(index)},
+              {"date", {{"value", e.date.value}, {"start", e.date.start}, {"end", e.date.end}, {"precision", to_string(e.date.precision)}}},
+              {"anchor", std::move(anchor)},
+              {"headline", e.headline},
+              {"sources", std::move(sources)},
+              {"entities", std::move(entities)},
+              {"places", std::move(places)},
+              {"figures", std::move(figures)},
+              {"categories", e.categories},
+              {"status", e.announced ? "announced" : "happened"}};
+  if (!e.duration.empty()) out["duration"] = e.duration;
+  if (e.background) out["background"] = true;
+  return out;
+}
 
 Json entity_json(std::size_t index, const Entity& e) {
   Json out = {{"id", entity_id(index)},
@@ -124,7 +188,13 @@ std::string to_json(const AnalysisResult& result) {
   }
   out += "],\"cooccurrences\":";
   out += dump(cooccurrences);
-  out += ",\"events\":[],\"errors\":";
+  out += ",\"events\":[";
+  Offsets offsets(result);
+  for (std::size_t i = 0; i < result.events.size(); ++i) {
+    if (i > 0) out += ',';
+    out += dump(event_json(i, result.events[i], result, offsets));
+  }
+  out += "],\"errors\":";
   Json errors = Json::array();
   for (const InputError& e : result.errors) errors.push_back({{"name", e.name}, {"message", e.message}});
   out += dump(errors);

@@ -165,6 +165,61 @@ test('the seeds: one entry per real-world entity, as a careful reader would list
   assert.ok(out.entities.filter((e) => e.name === 'governo').every((e) => e.generic && e.documents.length === 1));
 });
 
+test('the seeds: a timeline a careful reader would accept', { skip: seeds.length === 0 && 'no ../shared/data/seeds' }, () => {
+  const out = JSON.parse(runCli(['analyse', ...seeds]).stdout);
+  const name = new Map(out.entities.map((e) => [e.id, e.name]));
+  const docIndex = new Map(out.documents.map((d, i) => [d.id, i]));
+  const find = (date, words, check = () => true) => {
+    const found = out.events.find((e) => e.date.value === date && words.test(e.headline) && check(e));
+    assert.ok(found, `no event on ${date} matching ${words}: ${out.events.map((e) => `${e.date.value} ${e.headline}`).join(' / ')}`);
+    return found;
+  };
+  const places = (e) => e.places.map((id) => name.get(id));
+  const figure = (e, kind, value, qualifier = '') => e.figures.some((f) => f.kind === kind && (f.value === value || f.min === value) && f.qualifier.toLowerCase() === qualifier);
+
+  const shooting = find('2022-01-06', /sparatoria/i, (e) => places(e).includes('Piazza della Repubblica'));
+  assert.ok(places(shooting).includes('Almaty'));
+  const troops = find('2022-01-06', /truppe/, (e) => e.categories.includes('military-deployment'));
+  assert.ok(troops.entities.map((id) => name.get(id)).includes('Organizzazione del trattato per la sicurezza collettiva'), 'the CSTO troops arrive');
+
+  const casualties = find('2022-01', /164/);
+  assert.ok(figure(casualties, 'dead', 164, 'almeno'));
+  assert.ok(casualties.figures.some((f) => f.part && f.value === 103 && name.get(f.place) === 'Almaty'));
+  assert.ok(figure(casualties, 'injured', 2200, 'più di'));
+  assert.ok(figure(casualties, 'arrested', 8000, 'quasi'));
+  assert.equal(docIndex.get(casualties.sources[0].document), 1);
+
+  const internet = find('2022-01', /Internet/, (e) => e.categories.includes('internet-shutdown'));
+  assert.equal(internet.duration, 'P5D');
+  assert.ok(places(internet).includes('Almaty'));
+
+  const election = find('2022-11-20', /eletto/);
+  assert.ok(election.entities.map((id) => name.get(id)).includes('Kassym-Jomart Tokayev'));
+  assert.equal(election.status, 'happened');
+
+  const kherson = find('2022-11-24', /Kherson/);
+  assert.ok(figure(kherson, 'dead', 7));
+  assert.ok(figure(kherson, 'injured', 20, 'almeno'));
+
+  const meeting = find('2022-11-28', /incontro/);
+  assert.equal(meeting.status, 'announced');
+  assert.deepEqual(places(meeting).sort(), ['Astana', 'Mosca']);
+
+  const exiles = out.events.filter((e) => e.date.value === '2026-02-14');
+  assert.ok(exiles.some((e) => e.categories.includes('detention-extradition')), 'the February 2026 reports on extraditions');
+
+  assert.equal(find('1951', /Convenzione di Ginevra/).background, true);
+  assert.ok(find('2014', /Ucraina/).background);
+
+  // Every event is well formed and in date order.
+  for (const [i, e] of out.events.entries()) {
+    assert.equal(e.id, `v${i + 1}`);
+    assert.ok(e.sources.length > 0 && e.headline.length > 0 && e.headline.length <= 163);
+    if (i > 0) assert.ok(out.events[i - 1].date.start <= e.date.start);
+    for (const s of e.sources) assert.ok(docIndex.has(s.document));
+  }
+});
+
 test('corrections from a file apply, and a bad one is a usage error', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cronaca-'));
   const article = join(dir, 'a.txt');

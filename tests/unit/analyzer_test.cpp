@@ -57,7 +57,18 @@ TEST_CASE("documents are analysed, sorted by name and serialised as cronaca/1") 
   CHECK(it["mentions"][1]["entity"] == "e2");
   CHECK(out["cooccurrences"].is_array());
   CHECK(out["warnings"].empty());
-  CHECK(out["events"].empty());
+  // The shooting, dated by the article (no date of its own), with its place and source.
+  REQUIRE(out["events"].size() == 1);
+  const json& shooting = out["events"][0];
+  CHECK(shooting["id"] == "v1");
+  CHECK(shooting["date"] == json({{"value", "2022-01"}, {"start", "2022-01-01"}, {"end", "2022-01-31"}, {"precision", "month"}}));
+  CHECK(shooting["anchor"] == json({{"by", "document"}, {"document", it["id"]}}));
+  CHECK(shooting["headline"] == "Una sparatoria si è verificata ad Almaty");
+  CHECK(shooting["categories"] == json::array({"armed-clash", "statement"}));  // "Lo ha riferito" goes on telling it
+  CHECK(shooting["places"] == json::array({"e2"}));
+  // Told by the sentence and by the next, which says who reported it.
+  CHECK(shooting["sources"] == json::array({{{"document", it["id"]}, {"start", 21}, {"end", text16.size()}}, {{"document", it["id"]}, {"start", text16.size() + 1}, {"end", text16.size() + 34}}}));
+  CHECK(shooting["status"] == "happened");
 }
 
 TEST_CASE("the output does not depend on the order of the inputs") {

@@ -1,0 +1,86 @@
+#pragma once
+// The words of the event layer for one language (assets/lang/<code>/events.txt): category
+// triggers, counted nouns, qualifiers, vague numbers, attributions and connectives, plus numbers
+// written as words (ICU's spell-out rules, as temporal.json lists them).
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "resources/resources.h"
+#include "text/string_hash.h"
+
+namespace cronaca {
+
+enum class EventWord : std::uint8_t {
+  category, figure, qualifier, vague, multiplier, partitive, copula, attribution, connective, subordinator, interval_until, number
+};
+
+struct EventPhrase {
+  EventWord word = EventWord::category;
+  std::uint16_t name = 0;             // category, figure kind or qualifier kind: index into names()
+  std::vector<std::string> tokens;    // case-folded
+  bool open_end = false;              // the last token is a stem ("arrest*"), or "*" follows ("secondo fonti *")
+  std::int64_t low = 0, high = 0;     // vague: the range; multiplier and number: the value (low)
+};
+
+class EventLexicon {
+ public:
+  // Reads lang/<code>/events.txt and the spell-out rule sets of lang/<code>/temporal/temporal.json.
+  // Throws std::runtime_error naming the file and line of a problem.
+  EventLexicon(const Resources& resources, const std::string& lang);
+
+  static bool available(const Resources& resources, const std::string& lang);
+
+  // Calls visit(phrase, length) for every phrase that starts at folded[at] and ends before `end`.
+  template <class Visit>
+  void matches(std::span<const std::string_view> folded, std::size_t at, std::size_t end, Visit&& visit) const {
+    const std::string_view first = folded[at];
+    const auto try_list = [&](const std::vector<std::uint32_t>* list) {
+      if (!list) return;
+      for (std::uint32_t index : *list) {
+        const EventPhrase& p = phrases_[index];
+        std::size_t length = 0;
+        if (fits(p, folded, at, end, length)) visit(p, length);
+      }
+    };
+    if (const auto found = by_first_word_.find(first); found != by_first_word_.end()) try_list(&found->second);
+    if (first.size() >= kStemKey) {
+      if (const auto found = by_stem_.find(first.substr(0, kStemKey)); found != by_stem_.end()) try_list(&found->second);
+    }
+  }
+
+  // Whether some phrase may start with this word (then kinds_at tells which do, in context).
+  bool may_start(std::string_view folded_word) const {
+    return by_first_word_.count(folded_word) > 0 || (folded_word.size() >= kStemKey && by_stem_.count(folded_word.substr(0, kStemKey)) > 0);
+  }
+
+  // The kinds of the phrases that start at folded[at], one bit each (1 << EventWord).
+  std::uint16_t kinds_at(std::span<const std::string_view> folded, std::size_t at) const {
+    std::uint16_t kinds = 0;
+    matches(folded, at, folded.size(), [&](const EventPhrase& p, std::size_t) { kinds |= bit(p.word); });
+    return kinds;
+  }
+  static constexpr std::uint16_t bit(EventWord word) { return static_cast<std::uint16_t>(1u << static_cast<unsigned>(word)); }
+
+  // Whether a lower-case word ends like a verb of the present or imperfect ("violano"), which a
+  // noun phrase does not hold.
+  bool looks_like_verb(std::string_view folded_word) const;
+
+  const std::string& name(std::uint16_t index) const { return names_[index]; }
+  // Index of a category, figure or qualifier name; -1 when the file has none of that name.
+  int find_name(std::string_view name) const;
+
+ private:
+  static constexpr std::size_t kStemKey = 3;  // stems are indexed by their first bytes
+  static bool fits(const EventPhrase& p, std::span<const std::string_view> folded, std::size_t at, std::size_t end, std::size_t& length);
+  void add(EventPhrase phrase);
+
+  std::vector<EventPhrase> phrases_;
+  StringMap<std::vector<std::uint32_t>> by_first_word_;  // phrases whose first token is a whole word
+  StringMap<std::vector<std::uint32_t>> by_stem_;        // single-token stems, by their first bytes
+  std::vector<std::string> names_;
+  std::vector<std::string> verb_endings_;
+};
+
+}  // namespace cronaca
