@@ -1,6 +1,7 @@
 #include "resolve/entity_resolver.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <array>
@@ -562,11 +563,25 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
       names.back().largest_local = std::max(names.back().largest_local, local_size);
     }
     const auto words = [](std::string_view s) { return std::count(s.begin(), s.end(), ' ') + std::count(s.begin(), s.end(), '-') + 1; };
+    const auto latin = [](std::string_view s) {
+      // Letters of Latin script (ASCII or accented: "Chávez") make up most of the name.
+      std::size_t latin_letters = 0, letters = 0;
+      for (std::size_t pos = 0; pos < s.size();) {
+        const char32_t c = decode_utf8(s, pos);
+        if (!u_isalpha(static_cast<UChar32>(c))) continue;
+        ++letters;
+        UErrorCode status = U_ZERO_ERROR;
+        latin_letters += uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_LATIN;
+      }
+      return 2 * latin_letters > letters;
+    };
     const auto better = [&](const Name& a, const Name& b) {
       if (entity.type == EntityType::person && (words(a.text) >= 2) != (words(b.text) >= 2)) return words(a.text) >= 2;
       if (a.count != b.count) return a.count > b.count;
       if (a.largest_local != b.largest_local) return a.largest_local > b.largest_local;
       if (starts_upper(a.text) != starts_upper(b.text)) return starts_upper(a.text);
+      // The corpus's languages write in Latin letters: "Vladimir Putin" over "Владимир Путин".
+      if (latin(a.text) != latin(b.text)) return latin(a.text);
       if (a.text.size() != b.text.size()) return a.text.size() > b.text.size();
       return a.text < b.text;
     };

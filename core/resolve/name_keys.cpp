@@ -9,17 +9,12 @@
 
 namespace cronaca {
 
-namespace {
-// BGN/PCGN for Russian first, the romanisation English-language news uses (Токаев -> Tokayev);
-// ICU's generic Cyrillic-Latin would give the scholarly Tokaev.
-constexpr const char* kToAscii = "Russian-Latin/BGN; Any-Latin; Latin-ASCII";
-}  // namespace
-
 struct NameKeys::Transliterator {
-  std::unique_ptr<icu::Transliterator> any_to_ascii;
+  std::vector<std::unique_ptr<icu::Transliterator>> steps;  // applied in order
+  bool loaded = false;
 };
 
-NameKeys::NameKeys(const Resources& resources) : transliterator_(std::make_unique<Transliterator>()) {
+NameKeys::NameKeys(const Resources& resources) : resources_(resources), transliterator_(std::make_unique<Transliterator>()) {
   if (const std::string* text = resources.find("resolve/variants.txt")) {
     for (std::string_view line : list_lines(*text)) {
       const std::vector<std::string_view> words = list_words(line);
@@ -35,16 +30,31 @@ NameKeys::NameKeys(const Resources& resources) : transliterator_(std::make_uniqu
 NameKeys::~NameKeys() = default;
 
 std::string NameKeys::to_ascii(std::string_view name) const {
-  // Created on first need: most names are already ASCII, and ICU builds transliterators slowly.
-  if (!transliterator_->any_to_ascii) {
-    UErrorCode status = U_ZERO_ERROR;
-    transliterator_->any_to_ascii.reset(icu::Transliterator::createInstance(kToAscii, UTRANS_FORWARD, status));
-    if (U_FAILURE(status) || !transliterator_->any_to_ascii) {
-      throw std::runtime_error(std::string("ICU cannot transliterate names: ") + u_errorName(status));
+  // Built on first need from the rules in the pack (translit/, from ICU's CLDR data at build
+  // time): most names are already ASCII, and ICU compiles rules slowly.
+  if (!transliterator_->loaded) {
+    const std::string* order = resources_.find("translit/order.txt");
+    if (!order) throw std::runtime_error("the resource pack has no transliteration rules (translit/order.txt)");
+    std::vector<std::unique_ptr<icu::Transliterator>> steps;
+    for (std::string_view line : list_lines(*order)) {
+      const std::vector<std::string_view> fields = list_words(line);
+      const std::string* rules = fields.size() == 2 ? resources_.find("translit/" + std::string(fields[0])) : nullptr;
+      if (!rules) throw std::runtime_error("translit/order.txt: bad line or missing rules: " + std::string(line));
+      UParseError where{};
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::Transliterator> step(icu::Transliterator::createFromRules(
+          icu::UnicodeString::fromUTF8(std::string(fields[1])), icu::UnicodeString::fromUTF8(*rules), UTRANS_FORWARD, where, status));
+      if (U_FAILURE(status) || !step) {
+        throw std::runtime_error("ICU cannot compile the rules of " + std::string(fields[1]) + " (line " + std::to_string(where.line) +
+                                 "): " + u_errorName(status));
+      }
+      steps.push_back(std::move(step));
     }
+    transliterator_->steps = std::move(steps);
+    transliterator_->loaded = true;
   }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-  transliterator_->any_to_ascii->transliterate(text);
+  for (const auto& step : transliterator_->steps) step->transliterate(text);
   std::string out;
   text.toUTF8String(out);
   return out;

@@ -1,7 +1,7 @@
 #pragma once
 // Keys under which the spellings of one name meet: case-folded, transliterated to ASCII by ICU
-// ("Russian-Latin/BGN; Any-Latin; Latin-ASCII": Путин, Chávez), and reduced by the spelling
-// variants of news transliteration (resolve/variants.txt): "Kassym-Jomart Tokayev", "Kasim Yomart Tokayev" and
+// (the transliterators of resolve/transliterators.txt: Путин, Chávez), and reduced by the
+// spelling variants of news transliteration (resolve/variants.txt): "Kassym-Jomart Tokayev", "Kasim Yomart Tokayev" and
 // "Qasym Zhomart Tokaev" all become {"kasim", "jomart", "tokaev"}.
 #include <memory>
 #include <string>
@@ -15,7 +15,8 @@ namespace cronaca {
 
 class NameKeys {
  public:
-  // Throws std::runtime_error when ICU has no transliterator.
+  // `resources` must outlive the keys. Throws std::runtime_error (on first use of a name that is
+  // not ASCII) when the pack's transliteration rules are missing or do not compile.
   explicit NameKeys(const Resources& resources);
   ~NameKeys();
   NameKeys(const NameKeys&) = delete;
@@ -35,6 +36,7 @@ class NameKeys {
   };
   std::string to_ascii(std::string_view name) const;
 
+  const Resources& resources_;
   std::vector<Rule> rules_;
   struct Transliterator;
   std::unique_ptr<Transliterator> transliterator_;

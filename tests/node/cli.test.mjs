@@ -12,7 +12,7 @@ test('analyse reports every input: documents for the good ones, errors for the r
   const out = JSON.parse(stdout);
   assert.equal(out.schema, 'cronaca/1');
   assert.deepEqual(out.documents.map((d) => d.name), [
-    '01-vertice.txt', '02-report.txt', '03-pagina.html', '04-nota.md', '05-latin1.txt', '06-utf16.txt']);
+    '01-vertice.txt', '02-report.txt', '03-pagina.html', '04-nota.md', '05-latin1.txt', '06-utf16.txt', '09-alfabeti.txt']);
   assert.deepEqual(out.errors, [
     { name: '07-vuoto.txt', message: 'the file is empty' },
     { name: '08-documento.pdf', message: 'this is a PDF document, not text: only plain text, HTML and Markdown are supported' },
@@ -23,6 +23,10 @@ test('analyse reports every input: documents for the good ones, errors for the r
   assert.deepEqual(byName['03-pagina.html'].date, { value: '2022-01-06', source: 'metadata', anchor: '2022-01-06' });
   assert.deepEqual(byName['02-report.txt'].date, { value: null, source: 'none', anchor: null });
   assert.equal(byName['02-report.txt'].lang, 'en');
+  // Names in other scripts meet their Latin spellings, natively as in the browser (parity tests).
+  const alphabets = out.entities.filter((e) => e.documents.includes(byName['09-alfabeti.txt'].id));
+  assert.ok(alphabets.some((e) => e.aliases.includes('Владимир Путин') && e.aliases.includes('Vladimir Putin') && e.name === 'Vladimir Putin'), JSON.stringify(alphabets));
+  assert.ok(alphabets.some((e) => e.aliases.includes('Κυριάκος Μητσοτάκης') && e.aliases.includes('Kyriakos Mitsotakis')), JSON.stringify(alphabets));
   assert.equal(byName['05-latin1.txt'].encoding, 'windows-1252');
   assert.equal(byName['06-utf16.txt'].encoding, 'UTF-16LE');
   // The markup in the HTML fixture is text, and the script never reaches it.
