@@ -46,10 +46,11 @@ LanguageGuess detect_language(std::string_view text, const Languages& languages)
   std::size_t words = 0;
   for_each_word(text, [&](std::string_view word) {
     ++words;
-    const std::string folded = fold_case(word);
+    const std::uint64_t languages_of = languages.stopword_of(fold_case(word));
+    if (languages_of == 0) return;
     voters.clear();
-    for (std::size_t i = 0; i < profiles.size(); ++i) {
-      if (profiles[i]->is_stopword(folded)) voters.push_back(i);
+    for (std::size_t i = 0; i < profiles.size() && i < 64; ++i) {
+      if (languages_of & (std::uint64_t{1} << i)) voters.push_back(i);
     }
     for (std::size_t i : voters) hits[i] += 1.0 / static_cast<double>(voters.size());
   });

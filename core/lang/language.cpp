@@ -76,7 +76,15 @@ Languages Languages::load(const Resources& resources, std::vector<std::string>& 
   }
   std::sort(languages.profiles_.begin(), languages.profiles_.end(),
             [](const auto& a, const auto& b) { return a->code < b->code; });
+  for (std::size_t i = 0; i < languages.profiles_.size() && i < 64; ++i) {
+    for (const std::string& word : languages.profiles_[i]->stopwords) languages.stopword_languages_[word] |= std::uint64_t{1} << i;
+  }
   return languages;
+}
+
+std::uint64_t Languages::stopword_of(std::string_view folded) const {
+  const auto found = stopword_languages_.find(folded);
+  return found == stopword_languages_.end() ? 0 : found->second;
 }
 
 const LanguageProfile* Languages::find(std::string_view code) const {

@@ -40,8 +40,12 @@ class Languages {
   const LanguageProfile* find(std::string_view code) const;
   const std::vector<std::unique_ptr<LanguageProfile>>& all() const { return profiles_; }
 
+  // The languages (bit i: all()[i], for the first 64) that list a case-folded word as a stopword.
+  std::uint64_t stopword_of(std::string_view folded) const;
+
  private:
   std::vector<std::unique_ptr<LanguageProfile>> profiles_;  // sorted by code
+  StringMap<std::uint64_t> stopword_languages_;             // one lookup per word, whatever the count
 };
 
 // Folds case and maps the typographic apostrophes to U+0027, the key for elision lookups.
