@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// TempEval-3 scoring of Cronaca's temporal tagger against gold TIMEX3 annotations.
+// TempEval-3 scoring of Cronaca's temporal tagger against gold TIMEX3 annotations (values are
+// compared as written, up to the two equivalent spellings canonicalValue accepts).
 //   node tools/eval/timex-eval.mjs [--lang en] [--show N] GOLD_DIR... 
 //   node tools/eval/timex-eval.mjs --italian [--show N]      (the Italian development set)
 // Each gold document is analysed by build/bin/cronaca with its creation time as the document
@@ -53,6 +54,17 @@ export function analyse(documents, lang) {
 
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 
+// Two spellings of one TimeML value: ISO weeks with or without their leading zero ("2000-W8",
+// "2000-W08"), decades and centuries with or without the X ("198", "198X"), as TBAQ's annotators
+// wrote them both ways. Nothing else is forgiven.
+function canonicalValue(value) {
+  return String(value ?? '')
+    .replace(/-W(\d)(?!\d)/, '-W0$1')
+    .replace(/^(\d{3})X$/, '$1')
+    .replace(/^(\d{2})XX$/, '$1');
+}
+export const sameValue = (a, b) => canonicalValue(a) === canonicalValue(b);
+
 export function score(documents, systems) {
   const totals = { gold: 0, system: 0, strict: 0, relaxed: 0, type: 0, value: 0 };
   const errors = [];
@@ -74,7 +86,7 @@ export function score(documents, systems) {
       if (found.start === gold.start && found.end === gold.end) totals.strict += 1;
       else errors.push({ kind: 'extent', doc: doc.name, gold, found, context: around(gold) });
       if (found.type === gold.type) totals.type += 1;
-      if (found.value === gold.value) totals.value += 1;
+      if (sameValue(found.value, gold.value)) totals.value += 1;
       else errors.push({ kind: 'value', doc: doc.name, gold, found, context: around(gold) });
     }
     system.forEach((found, i) => {
