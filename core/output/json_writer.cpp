@@ -1,23 +1,18 @@
 #include "output/json_writer.h"
 
-#include <nlohmann/json.hpp>
-
 #include <memory>
 
+#include "output/json_out.h"
 #include "text/utf8.h"
 
 namespace cronaca {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-std::string timex_id(std::size_t index) { return "t" + std::to_string(index + 1); }
-std::string entity_id(std::size_t index) { return "e" + std::to_string(index + 1); }
-
-std::string event_id(std::size_t index) { return "v" + std::to_string(index + 1); }
+std::string numbered(char prefix, std::size_t index) { return prefix + std::to_string(index + 1); }
+std::string timex_id(std::size_t index) { return numbered('t', index); }
+std::string entity_id(std::size_t index) { return numbered('e', index); }
+std::string event_id(std::size_t index) { return numbered('v', index); }
 
 // UTF-16 offsets of any document, each index built on first need.
 class Offsets {
@@ -34,173 +29,187 @@ class Offsets {
   std::vector<std::unique_ptr<Utf16Index>> indices_;
 };
 
-Json figure_json(const Figure& f, const AnalysisResult& result, Offsets& offsets) {
-  const auto bound = [](std::int64_t v) { return v < 0 ? Json(nullptr) : Json(v); };
-  const std::string_view text = result.documents[f.doc].text;
-  Json out = {{"kind", f.kind},
-              {"text", text.substr(f.begin, f.end - f.begin)},
-              {"value", bound(f.value)},
-              {"min", bound(f.min)},
-              {"max", bound(f.max)},
-              {"qualifier", f.qualifier},
-              {"approximate", f.approximate},
-              {"document", result.documents[f.doc].id},
-              {"start", offsets(f.doc, f.begin)},
-              {"end", offsets(f.doc, f.end)}};
-  if (f.part) out["part"] = true;
-  if (f.place >= 0) out["place"] = entity_id(static_cast<std::size_t>(f.place));
-  return out;
-}
+std::string_view slice(std::string_view text, std::uint32_t begin, std::uint32_t end) { return text.substr(begin, end - begin); }
 
-Json event_json(std::size_t index, const Event& e, const AnalysisResult& result, Offsets& offsets) {
-  const Document& anchor_doc = result.documents[e.anchor_doc];
-  Json anchor = e.anchor_timex >= 0 ? Json{{"by", "timex"}, {"document", anchor_doc.id}, {"timex", timex_id(static_cast<std::size_t>(e.anchor_timex))}}
-                                    : Json{{"by", "document"}, {"document", anchor_doc.id}};
-  Json sources = Json::array();
-  for (const EventSource& s : e.sources) {
-    sources.push_back({{"document", result.documents[s.doc].id}, {"start", offsets(s.doc, s.begin)}, {"end", offsets(s.doc, s.end)}});
-  }
-  Json entities = Json::array(), places = Json::array(), figures = Json::array();
-  for (std::uint32_t id : e.entities) entities.push_back(entity_id(id));
-  for (std::uint32_t id : e.places) places.push_back(entity_id(id));
-  for (const Figure& f : e.figures) figures.push_back(figure_json(f, result, offsets));
-  Json out = {{"id", event_id(index)},
-              {"date", {{"value", e.date.value}, {"start", e.date.start}, {"end", e.date.end}, {"precision", to_string(e.date.precision)}}},
-              {"anchor", std::move(anchor)},
-              {"headline", e.headline},
-              {"sources", std::move(sources)},
-              {"entities", std::move(entities)},
-              {"places", std::move(places)},
-              {"figures", std::move(figures)},
-              {"categories", e.categories},
-              {"status", e.announced ? "announced" : "happened"}};
-  if (!e.duration.empty()) out["duration"] = e.duration;
-  if (e.background) out["background"] = true;
-  return out;
-}
-
-Json entity_json(std::size_t index, const Entity& e) {
-  Json out = {{"id", entity_id(index)},
-              {"name", e.name},
-              {"type", label(e.type)},
-              {"aliases", e.aliases},
-              {"descriptions", e.descriptions},
-              {"mentions", e.mentions},
-              {"related", e.related},
-              {"documents", e.documents},
-              {"first", e.first.empty() ? Json(nullptr) : Json(e.first)},
-              {"last", e.last.empty() ? Json(nullptr) : Json(e.last)}};
-  if (e.generic) out["generic"] = true;
-  if (!e.place_kind.empty()) {
-    out["place"] = e.place_kind;
-    if (!e.country.empty()) out["country"] = e.country;
-    if (e.located) {
-      out["lat"] = e.lat_e4 / 10000.0;
-      out["lon"] = e.lon_e4 / 10000.0;
-    }
-  }
-  return out;
-}
-
-Json document_json(const Document& doc) {
+void write_document(JsonOut& json, const Document& doc) {
   const Utf16Index utf16(doc.text);
-  Json sentences = Json::array();
-  for (const Sentence& s : doc.sentences) sentences.push_back({utf16(s.begin), utf16(s.end)});
-  Json out = {
-      {"id", doc.id},
-      {"name", doc.name},
-      {"title", doc.title},
-      {"format", doc.format},
-      {"encoding", doc.encoding},
-      {"lang", doc.lang},
-      {"lang_confidence", doc.lang_confidence},
-  };
-  if (!doc.lang_detected.empty()) out["lang_detected"] = doc.lang_detected;
-  const auto nullable = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
-  out["date"] = {{"value", nullable(doc.date.value)},
-                 {"source", to_string(doc.date.source)},
-                 {"anchor", nullable(doc.anchor_date)}};
-  out["text"] = doc.text;
-  out["token_count"] = doc.tokens.size();
-  out["sentences"] = std::move(sentences);
-  Json timexes = Json::array();
+  json.begin_object()
+      .field("id", doc.id)
+      .field("name", doc.name)
+      .field("title", doc.title)
+      .field("format", doc.format)
+      .field("encoding", doc.encoding)
+      .field("lang", doc.lang)
+      .field("lang_confidence", doc.lang_confidence);
+  if (!doc.lang_detected.empty()) json.field("lang_detected", doc.lang_detected);
+  json.key("date").begin_object();
+  json.key("value").string_or_null(doc.date.value);
+  json.field("source", to_string(doc.date.source));
+  json.key("anchor").string_or_null(doc.anchor_date);
+  json.end_object();
+  json.field("text", doc.text).field("token_count", static_cast<std::uint64_t>(doc.tokens.size()));
+  json.key("sentences").begin_array();
+  for (const Sentence& s : doc.sentences) json.begin_array().value(utf16(s.begin)).value(utf16(s.end)).end_array();
+  json.end_array();
+
+  json.key("timexes").begin_array();
   for (std::size_t i = 0; i < doc.timexes.size(); ++i) {
     const Timex& t = doc.timexes[i];
-    Json anchor = {{"by", to_string(t.anchor)}};
-    if (!t.anchor_date.empty()) anchor["date"] = t.anchor_date;
-    if (t.anchor_timex >= 0) anchor["timex"] = timex_id(static_cast<std::size_t>(t.anchor_timex));
-    Json timex = {{"id", timex_id(i)},
-                  {"start", utf16(t.begin)},
-                  {"end", utf16(t.end)},
-                  {"text", doc.text.substr(t.begin, t.end - t.begin)},
-                  {"type", to_string(t.type)},
-                  {"value", t.value},
-                  {"mod", nullable(t.mod)},
-                  {"anchor", std::move(anchor)}};
-    if (!t.quant.empty()) timex["quant"] = t.quant;
-    timexes.push_back(std::move(timex));
+    json.begin_object()
+        .field("id", timex_id(i))
+        .field("start", utf16(t.begin))
+        .field("end", utf16(t.end))
+        .field("text", slice(doc.text, t.begin, t.end))
+        .field("type", to_string(t.type))
+        .field("value", t.value);
+    json.key("mod").string_or_null(t.mod);
+    json.key("anchor").begin_object().field("by", to_string(t.anchor));
+    if (!t.anchor_date.empty()) json.field("date", t.anchor_date);
+    if (t.anchor_timex >= 0) json.field("timex", timex_id(static_cast<std::size_t>(t.anchor_timex)));
+    json.end_object();
+    if (!t.quant.empty()) json.field("quant", t.quant);
+    json.end_object();
   }
-  out["timexes"] = std::move(timexes);
-  Json intervals = Json::array();
+  json.end_array();
+
+  json.key("intervals").begin_array();
   for (const TimexInterval& interval : doc.intervals) {
-    const Timex& from = doc.timexes[interval.from];
-    const Timex& to = doc.timexes[interval.to];
-    intervals.push_back({{"from", timex_id(interval.from)},
-                         {"to", timex_id(interval.to)},
-                         {"start", utf16(from.begin)},
-                         {"end", utf16(to.end)}});
+    json.begin_object()
+        .field("from", timex_id(interval.from))
+        .field("to", timex_id(interval.to))
+        .field("start", utf16(doc.timexes[interval.from].begin))
+        .field("end", utf16(doc.timexes[interval.to].end))
+        .end_object();
   }
-  out["intervals"] = std::move(intervals);
-  Json mentions = Json::array();
+  json.end_array();
+
+  json.key("mentions").begin_array();
   for (const Mention& m : doc.mentions) {
-    Json mention = {{"start", utf16(m.begin)},
-                    {"end", utf16(m.end)},
-                    {"text", std::string_view(doc.text).substr(m.begin, m.end - m.begin)},
-                    {"type", label(m.type)},
-                    {"entity", m.entity >= 0 ? Json(entity_id(static_cast<std::size_t>(m.entity))) : Json(nullptr)}};
-    if (m.role == MentionRole::demonym) mention["role"] = "demonym";
-    mentions.push_back(std::move(mention));
+    json.begin_object()
+        .field("start", utf16(m.begin))
+        .field("end", utf16(m.end))
+        .field("text", slice(doc.text, m.begin, m.end))
+        .field("type", label(m.type));
+    json.key("entity");
+    if (m.entity >= 0) json.value(entity_id(static_cast<std::size_t>(m.entity)));
+    else json.null();
+    if (m.role == MentionRole::demonym) json.field("role", "demonym");
+    json.end_object();
   }
-  out["mentions"] = std::move(mentions);
-  out["warnings"] = doc.warnings;
-  return out;
+  json.end_array();
+  json.key("warnings").strings(doc.warnings);
+  json.end_object();
+}
+
+void write_entity(JsonOut& json, std::size_t index, const Entity& e) {
+  json.begin_object()
+      .field("id", entity_id(index))
+      .field("name", e.name)
+      .field("type", label(e.type));
+  json.key("aliases").strings(e.aliases);
+  json.key("descriptions").strings(e.descriptions);
+  json.field("mentions", e.mentions).field("related", e.related);
+  json.key("documents").strings(e.documents);
+  json.key("first").string_or_null(e.first);
+  json.key("last").string_or_null(e.last);
+  if (e.generic) json.field("generic", true);
+  if (!e.place_kind.empty()) {
+    json.field("place", e.place_kind);
+    if (!e.country.empty()) json.field("country", e.country);
+    if (e.located) json.field("lat", e.lat_e4 / 10000.0).field("lon", e.lon_e4 / 10000.0);
+  }
+  json.end_object();
+}
+
+void write_bound(JsonOut& json, std::string_view name, std::int64_t v) {
+  json.key(name);
+  if (v < 0) json.null();
+  else json.value(v);
+}
+
+void write_figure(JsonOut& json, const Figure& f, const AnalysisResult& result, Offsets& offsets) {
+  json.begin_object().field("kind", f.kind).field("text", slice(result.documents[f.doc].text, f.begin, f.end));
+  write_bound(json, "value", f.value);
+  write_bound(json, "min", f.min);
+  write_bound(json, "max", f.max);
+  json.field("qualifier", f.qualifier)
+      .field("approximate", f.approximate)
+      .field("document", result.documents[f.doc].id)
+      .field("start", offsets(f.doc, f.begin))
+      .field("end", offsets(f.doc, f.end));
+  if (f.part) json.field("part", true);
+  if (f.place >= 0) json.field("place", entity_id(static_cast<std::size_t>(f.place)));
+  json.end_object();
+}
+
+void write_event(JsonOut& json, std::size_t index, const Event& e, const AnalysisResult& result, Offsets& offsets) {
+  json.begin_object().field("id", event_id(index));
+  json.key("date")
+      .begin_object()
+      .field("value", e.date.value)
+      .field("start", e.date.start)
+      .field("end", e.date.end)
+      .field("precision", to_string(e.date.precision))
+      .end_object();
+  json.key("anchor").begin_object();
+  if (e.anchor_timex >= 0) {
+    json.field("by", "timex").field("document", result.documents[e.anchor_doc].id).field("timex", timex_id(static_cast<std::size_t>(e.anchor_timex)));
+  } else {
+    json.field("by", "document").field("document", result.documents[e.anchor_doc].id);
+  }
+  json.end_object();
+  json.field("headline", e.headline);
+  json.key("sources").begin_array();
+  for (const EventSource& s : e.sources) {
+    json.begin_object().field("document", result.documents[s.doc].id).field("start", offsets(s.doc, s.begin)).field("end", offsets(s.doc, s.end)).end_object();
+  }
+  json.end_array();
+  json.key("entities").begin_array();
+  for (std::uint32_t id : e.entities) json.value(entity_id(id));
+  json.end_array();
+  json.key("places").begin_array();
+  for (std::uint32_t id : e.places) json.value(entity_id(id));
+  json.end_array();
+  json.key("figures").begin_array();
+  for (const Figure& f : e.figures) write_figure(json, f, result, offsets);
+  json.end_array();
+  json.key("categories").strings(e.categories);
+  json.field("status", e.announced ? "announced" : "happened");
+  if (!e.duration.empty()) json.field("duration", e.duration);
+  if (e.background) json.field("background", true);
+  json.end_object();
 }
 
 }  // namespace
 
 std::string to_json(const AnalysisResult& result) {
-  std::string out = "{\"schema\":\"";
-  out += kSchema;
-  out += "\",\"documents\":[";
-  // One document at a time, so memory holds the output and a single document's tree.
-  for (std::size_t i = 0; i < result.documents.size(); ++i) {
-    if (i > 0) out += ',';
-    out += dump(document_json(result.documents[i]));
-  }
-  out += "],\"entities\":[";
-  for (std::size_t i = 0; i < result.entities.size(); ++i) {
-    if (i > 0) out += ',';
-    out += dump(entity_json(i, result.entities[i]));
-  }
-  Json cooccurrences = Json::array();
+  std::string out;
+  std::size_t text_bytes = 0;
+  for (const Document& doc : result.documents) text_bytes += doc.text.size();
+  out.reserve(2 * text_bytes + 4096);  // the texts, their annotations about as much again
+  JsonOut json(out);
+  json.begin_object().field("schema", kSchema);
+  json.key("documents").begin_array();
+  for (const Document& doc : result.documents) write_document(json, doc);
+  json.end_array();
+  json.key("entities").begin_array();
+  for (std::size_t i = 0; i < result.entities.size(); ++i) write_entity(json, i, result.entities[i]);
+  json.end_array();
+  json.key("cooccurrences").begin_array();
   for (const Cooccurrence& c : result.cooccurrences) {
-    cooccurrences.push_back({{"a", entity_id(c.a)}, {"b", entity_id(c.b)}, {"count", c.count}});
+    json.begin_object().field("a", entity_id(c.a)).field("b", entity_id(c.b)).field("count", c.count).end_object();
   }
-  out += "],\"cooccurrences\":";
-  out += dump(cooccurrences);
-  out += ",\"events\":[";
+  json.end_array();
   Offsets offsets(result);
-  for (std::size_t i = 0; i < result.events.size(); ++i) {
-    if (i > 0) out += ',';
-    out += dump(event_json(i, result.events[i], result, offsets));
-  }
-  out += "],\"errors\":";
-  Json errors = Json::array();
-  for (const InputError& e : result.errors) errors.push_back({{"name", e.name}, {"message", e.message}});
-  out += dump(errors);
-  out += ",\"warnings\":";
-  out += dump(Json(result.warnings));
-  out += "}\n";
+  json.key("events").begin_array();
+  for (std::size_t i = 0; i < result.events.size(); ++i) write_event(json, i, result.events[i], result, offsets);
+  json.end_array();
+  json.key("errors").begin_array();
+  for (const InputError& e : result.errors) json.begin_object().field("name", e.name).field("message", e.message).end_object();
+  json.end_array();
+  json.key("warnings").strings(result.warnings);
+  json.end_object();
+  out += '\n';
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "output/json_out.h"
 #include "text/utf8.h"
 
 using namespace cronaca;
@@ -54,4 +55,18 @@ TEST_CASE("fold_case and trim handle non-ASCII text") {
   CHECK(trim("   ").empty());
   CHECK(is_blank(" \t\n\xE2\x80\x83"));
   CHECK_FALSE(is_blank(" a "));
+}
+
+TEST_CASE("the JSON writer escapes what JSON requires and replaces broken UTF-8") {
+  std::string out;
+  JsonOut json(out);
+  json.begin_object()
+      .field("text", std::string_view("a\"b\\c\n\t\x01 é 😀 \xff\xc3("))
+      .field("n", std::int64_t{-3})
+      .field("x", 43.25)
+      .field("ok", true);
+  json.key("none").null();
+  json.key("list").strings({"a", "b"});
+  json.end_object();
+  CHECK(out == "{\"text\":\"a\\\"b\\\\c\\n\\t\\u0001 é 😀 \xEF\xBF\xBD\xEF\xBF\xBD(\",\"n\":-3,\"x\":43.25,\"ok\":true,\"none\":null,\"list\":[\"a\",\"b\"]}");
 }

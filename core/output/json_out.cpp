@@ -1,0 +1,147 @@
+#include "output/json_out.h"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+namespace cronaca {
+
+namespace {
+
+// The length of the well-formed UTF-8 sequence at s[i], or 0.
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = byte(i);
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+  else if (lead >= 0xE0 && lead <= 0xEF) length = 3, low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+  else if (lead >= 0xF0 && lead <= 0xF4) length = 4, low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
+  else return 0;
+  if (i + length > s.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+void JsonOut::separate() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!has_items_.empty()) {
+    if (has_items_.back()) out_ += ',';
+    has_items_.back() = true;
+  }
+}
+
+JsonOut& JsonOut::open(char bracket) {
+  separate();
+  out_ += bracket;
+  has_items_.push_back(false);
+  return *this;
+}
+
+JsonOut& JsonOut::close(char bracket) {
+  out_ += bracket;
+  has_items_.pop_back();
+  return *this;
+}
+
+JsonOut& JsonOut::key(std::string_view name) {
+  value(name);
+  out_ += ':';
+  after_key_ = true;
+  return *this;
+}
+
+JsonOut& JsonOut::value(std::string_view s) {
+  separate();
+  out_.reserve(out_.size() + s.size() + 2);
+  out_ += '"';
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::size_t run = 0;  // start of the bytes copied as they are
+  const auto flush = [&](std::size_t end) { out_.append(s.data() + run, end - run); };
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      if (const std::size_t length = sequence_length(s, i)) {
+        i += length;
+        continue;
+      }
+      flush(i);
+      out_ += "\xEF\xBF\xBD";
+      run = ++i;
+      continue;
+    }
+    flush(i);
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\f': out_ += "\\f"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      default:
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 15];
+    }
+    run = ++i;
+  }
+  flush(s.size());
+  out_ += '"';
+  return *this;
+}
+
+JsonOut& JsonOut::value(bool b) {
+  separate();
+  out_ += b ? "true" : "false";
+  return *this;
+}
+
+JsonOut& JsonOut::value(std::int64_t n) {
+  separate();
+  char digits[24];
+  const auto result = std::to_chars(digits, digits + sizeof digits, n);
+  out_.append(digits, result.ptr);
+  return *this;
+}
+
+JsonOut& JsonOut::value(std::uint64_t n) {
+  separate();
+  char digits[24];
+  const auto result = std::to_chars(digits, digits + sizeof digits, n);
+  out_.append(digits, result.ptr);
+  return *this;
+}
+
+JsonOut& JsonOut::value(double d) {
+  separate();
+  // nlohmann's shortest round-trip form ("43.2567", "1.0"); few numbers are not integers.
+  out_ += nlohmann::json(d).dump();
+  return *this;
+}
+
+JsonOut& JsonOut::null() {
+  separate();
+  out_ += "null";
+  return *this;
+}
+
+JsonOut& JsonOut::strings(const std::vector<std::string>& list) {
+  begin_array();
+  for (const std::string& s : list) value(s);
+  return end_array();
+}
+
+}  // namespace cronaca
