@@ -1,6 +1,9 @@
 #include "resolve/name_keys.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -29,7 +32,56 @@ NameKeys::NameKeys(const Resources& resources) : resources_(resources), translit
 
 NameKeys::~NameKeys() = default;
 
+namespace {
+
+// Names in Latin letters with accents ("José Martínez", "Chávez", "Łukaszenka") lose their marks
+// without ICU's rule compiler, which costs a tenth of a second on first use; "" when the name
+// has letters of another script.
+std::string latin_to_ascii(std::string_view name) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return {};
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  const icu::UnicodeString decomposed = nfd->normalize(text, status);
+  if (U_FAILURE(status)) return {};
+  std::string out;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    UErrorCode script_status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &script_status);
+    if (script != USCRIPT_LATIN) {
+      if (script == USCRIPT_COMMON || script == USCRIPT_INHERITED) {
+        out.push_back(' ');  // punctuation and spaces of other alphabets separate words
+        continue;
+      }
+      return {};
+    }
+    // Latin letters that are not a base letter with marks.
+    switch (c) {
+      case 0x00DF: out += "ss"; break;                  // ß
+      case 0x00C6: case 0x00E6: out += "ae"; break;     // Æ æ
+      case 0x0152: case 0x0153: out += "oe"; break;     // Œ œ
+      case 0x00D8: case 0x00F8: out += 'o'; break;      // Ø ø
+      case 0x0141: case 0x0142: out += 'l'; break;      // Ł ł
+      case 0x0110: case 0x0111: case 0x00D0: case 0x00F0: out += 'd'; break;  // Đ đ Ð ð
+      case 0x0131: out += 'i'; break;                   // ı
+      case 0x00DE: case 0x00FE: out += "th"; break;     // Þ þ
+      default: return {};                               // rarer letters: the full rules
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string NameKeys::to_ascii(std::string_view name) const {
+  if (std::string latin = latin_to_ascii(name); !latin.empty()) return latin;
   // Built on first need from the rules in the pack (translit/, from ICU's CLDR data at build
   // time): most names are already ASCII, and ICU compiles rules slowly.
   if (!transliterator_->loaded) {
