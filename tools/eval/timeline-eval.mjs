@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Scores Cronaca's timeline on the SemEval-2015 Task 4 trial data (../shared/data/timeline-trial):
 // for each of the six target entities, the gold timeline is a set of (document, sentence, date)
-// triples, one per event mention; Cronaca's is the set of (document, sentence, date) of every
-// sentence that tells an event the entity takes part in. Precision, recall and F1 are reported
+// triples, one per event mention; Cronaca's is the set of (document, sentence, date) of the
+// sentence that tells each event the entity takes part in, in each article that reports it. Precision, recall and F1 are reported
 // with dates compared exactly and by year, over all gold events and over the dated ones.
-//   node tools/eval/timeline-eval.mjs [DIR] [--show N]    N: list up to N misses per entity
+//   node tools/eval/timeline-eval.mjs [DIR] [--show N] [--all-sources]
+// N: list up to N misses per entity. --all-sources counts every sentence that tells an event (the
+// ones that go on telling it too), not only the first of each article.
 //
 // An event involves a target when one of its entities goes by one of the target's names, or,
 // for targets the tagger does not find as entities (products: "iPod"), when a sentence that
@@ -19,6 +21,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
 const showAt = args.indexOf('--show');
 const show = showAt >= 0 ? Number(args[showAt + 1]) : 0;
+const allSources = args.includes('--all-sources');
 const dir = args.find((a, i) => !a.startsWith('--') && (showAt < 0 || i !== showAt + 1)) ?? join(root, '../shared/data/timeline-trial');
 
 // The names each target goes by in the articles.
@@ -98,7 +101,12 @@ for (const { target, gold } of timelines) {
   const system = new Map();  // "doc-sentence" -> set of dates
   for (const event of out.events) {
     const involved = [...event.entities, ...event.places].some((id) => entities.get(id).aliases.some((a) => names.includes(a.toLowerCase())));
+    // The sentence that tells the event in each article (the first source from it); the
+    // sentences after it that go on telling it are not events of their own.
+    const told = new Set();
     for (const source of event.sources) {
+      if (told.has(source.document) && !allSources) continue;
+      told.add(source.document);
       const docJson = byId.get(source.document);
       const sentence = sentenceOf(docJson, source.start);
       const said = docJson.text.slice(source.start, source.end).toLowerCase();
