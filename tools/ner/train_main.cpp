@@ -16,7 +16,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -27,6 +26,7 @@
 #include "ner/conll.h"
 #include "ner/crf.h"
 #include "ner/perceptron.h"
+#include "ner/shipped_resources.h"
 #include "ner/tagger.h"
 
 namespace fs = std::filesystem;
@@ -46,12 +46,6 @@ struct Options {
   long min_quanta = 1;  // weights that round to fewer quanta are left out
   std::size_t keep = 0;  // features kept per stage, the strongest first; 0: every non-zero one
 };
-
-std::string read_all(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 void read_names(const std::string& path, PhraseLexicon& names) {
   static const std::pair<std::string_view, NameClass> kClasses[] = {{"ORG", kNameOrganisation}, {"GIVEN", kNameGiven}, {"FAMILY", kNameFamily}};
@@ -243,11 +237,7 @@ int main(int argc, char** argv) {
   if (o.train.empty() || o.dev.empty() || (o.features != "full" && o.features != "neutral")) return usage();
   const auto started = std::chrono::steady_clock::now();
   try {
-    const char* pack_path = std::getenv("CRONACA_RESOURCES");
-    const fs::path pack = pack_path ? fs::path(pack_path) : fs::read_symlink("/proc/self/exe").parent_path() / ".." / "share" / "cronaca" / "resources.pack";
-    Resources resources;
-    std::string error;
-    if (!resources.add_pack(read_all(pack), error)) throw std::runtime_error(pack.string() + ": " + error);
+    const Resources resources = shipped_resources();
     std::vector<std::string> errors;
     const Languages languages = Languages::load(resources, errors);
     const LanguageProfile* profile = languages.find(o.lang);
