@@ -1,5 +1,6 @@
-// Trains the named-entity tagger: averaged structured perceptrons over the features of
-// core/ner/features.h, decoded with BIO-constrained Viterbi, then quantised to 8-bit weights.
+// Trains the named-entity tagger: linear-chain CRFs (crf.h; or averaged perceptrons,
+// perceptron.h) over the features of core/ner/features.h, decoded with BIO-constrained Viterbi,
+// then quantised to 8-bit weights.
 // The first stage tags sentences on their own; the second also sees the first stage's labels of
 // the same words in nearby sentences (trained on the first stage's labels of held-out folds, as
 // it will see them at run time). Deterministic for a given seed. Reports dev scores per epoch
@@ -7,7 +8,8 @@
 // the page run), the dev file read as one document.
 //   cronaca-train-ner --train WN_train.tsv --dev WN_dev.tsv [--names FILE]... [--lang it]
 //                     [--features full|neutral] [--stages 1|2] [--window N] [--folds N]
-//                     [--epochs N] [--dropout P] [--seed N] [--out FILE] [--predictions FILE]
+//                     [--learner crf|perceptron] [--epochs N] [--dropout P] [--rate R] [--l2 C]
+//                     [--l1 C] [--seed N] [--out FILE] [--predictions FILE]
 // A names file has "CLASS name tokens" lines, CLASS one of ORG, GIVEN, FAMILY.
 #include <algorithm>
 #include <chrono>
@@ -37,14 +39,12 @@ namespace {
 struct Options {
   std::string train, dev, out, predictions, lang = "it", features = "full";
   std::vector<std::string> names;
-  std::string learner = "perceptron";
+  std::string learner = "crf";
   PerceptronOptions learning;
   CrfOptions crf;
   int stages = 2;
   int window = 10;  // sentences either side that the second stage sees
   int folds = 5;    // for the first stage's labels of the training data
-  long min_quanta = 1;  // weights that round to fewer quanta are left out
-  std::size_t keep = 0;  // features kept per stage, the strongest first; 0: every non-zero one
 };
 
 void read_names(const std::string& path, PhraseLexicon& names) {
@@ -164,30 +164,18 @@ std::vector<SentenceFeatures> context_of(const Corpus& c, std::size_t window) {
   return out;
 }
 
-// One scale for a stage's weights and transitions, the largest weight at 127. Features whose
-// weights all round to zero are left out, and beyond `keep` features, the weakest (by their
-// largest weight): the CRF gives every feature some weight for every label.
-NerStage quantise(const LinearModel& model, const std::vector<std::uint32_t>& keys, std::size_t keep, long min_quanta) {
-  std::vector<double> strength(keys.size(), 0);
-  for (std::size_t f = 0; f < keys.size(); ++f) {
-    for (int y = 0; y < kLabels; ++y) strength[f] = std::max(strength[f], std::abs(model.weights[f * kLabels + y]));
-  }
-  const double largest = strength.empty() ? 0 : *std::max_element(strength.begin(), strength.end());
+// One scale for a stage's weights and transitions, the largest weight at 127; features whose
+// weights all round to zero are left out (the CRF's L1 penalty leaves most at zero).
+NerStage quantise(const LinearModel& model, const std::vector<std::uint32_t>& keys) {
+  double largest = 0;
+  for (double w : model.weights) largest = std::max(largest, std::abs(w));
   const double scale = largest > 0 ? 127.0 / largest : 1.0;
-  double threshold = 0;
-  if (keep > 0 && keep < keys.size()) {
-    std::vector<double> sorted = strength;
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(keep), sorted.end(), std::greater<>());
-    threshold = sorted[keep];
-  }
   NerStage stage;
   for (std::size_t f = 0; f < keys.size(); ++f) {
-    if (strength[f] <= threshold) continue;
     LabelWeights q{};
     bool any = false;
     for (int y = 0; y < kLabels; ++y) {
-      const long quanta = std::lround(model.weights[f * kLabels + y] * scale);
-      q[y] = static_cast<std::int8_t>(std::abs(quanta) < min_quanta ? 0 : quanta);
+      q[y] = static_cast<std::int8_t>(std::lround(model.weights[f * kLabels + y] * scale));
       any |= q[y] != 0;
     }
     if (any) stage.weights.insert(keys[f], q);
@@ -200,8 +188,9 @@ NerStage quantise(const LinearModel& model, const std::vector<std::uint32_t>& ke
 
 int usage() {
   std::cerr << "usage: cronaca-train-ner --train FILE --dev FILE [--names FILE]... [--lang it] [--features full|neutral]\n"
-               "                         [--stages 1|2] [--window N] [--folds N] [--epochs N] [--dropout P] [--seed N]\n"
-               "                         [--out FILE] [--predictions FILE]\n";
+               "                         [--stages 1|2] [--window N] [--folds N] [--learner crf|perceptron] [--epochs N]\n"
+               "                         [--dropout P] [--rate R] [--l2 C] [--l1 C] [--seed N] [--out FILE] [--predictions FILE]\n"
+               "  --rate, --l2, --l1: the CRF's AdaGrad base step and penalties (see tools/ner/crf.h)\n";
   return 2;
 }
 
@@ -227,14 +216,14 @@ int main(int argc, char** argv) {
     else if (flag == "--epochs") o.learning.epochs = o.crf.epochs = std::max(1, std::stoi(value));
     else if (flag == "--seed") o.learning.seed = o.crf.seed = std::stoull(value);
     else if (flag == "--dropout") o.learning.dropout = o.crf.dropout = std::clamp(std::stod(value), 0.0, 0.9);
-    else if (flag == "--min-weight") o.min_quanta = std::stol(value);
-    else if (flag == "--keep") o.keep = std::stoull(value);
     else if (flag == "--rate") o.crf.rate = std::stod(value);
     else if (flag == "--l2") o.crf.l2 = std::stod(value);
     else if (flag == "--l1") o.crf.l1 = std::stod(value);
     else return usage();
   }
-  if (o.train.empty() || o.dev.empty() || (o.features != "full" && o.features != "neutral")) return usage();
+  if (o.train.empty() || o.dev.empty() || (o.features != "full" && o.features != "neutral") || (o.learner != "crf" && o.learner != "perceptron")) {
+    return usage();
+  }
   const auto started = std::chrono::steady_clock::now();
   try {
     const Resources resources = shipped_resources();
@@ -258,7 +247,7 @@ int main(int argc, char** argv) {
     for (std::size_t s = 0; s < train.sentences.size(); ++s) train_examples.push_back(first.example(train.features[s], nullptr, train.sentences[s].labels, true));
     for (std::size_t s = 0; s < dev.sentences.size(); ++s) dev_examples.push_back(first.example(dev.features[s], nullptr, dev.sentences[s].labels, false));
     const LinearModel first_model = train_stage("first stage", train_examples, first.keys().size(), dev_examples, o);
-    model.stages.push_back(quantise(first_model, first.keys(), o.keep, o.min_quanta));
+    model.stages.push_back(quantise(first_model, first.keys()));
 
     if (o.stages == 2) {
       model.context_window = static_cast<std::uint8_t>(o.window);
@@ -275,7 +264,7 @@ int main(int argc, char** argv) {
       }
       for (std::size_t s = 0; s < dev.sentences.size(); ++s) dev_second.push_back(second.example(dev.features[s], &dev_context[s], dev.sentences[s].labels, false));
       const LinearModel second_model = train_stage("second stage", train_second, second.keys().size(), dev_second, o);
-      model.stages.push_back(quantise(second_model, second.keys(), o.keep, o.min_quanta));
+      model.stages.push_back(quantise(second_model, second.keys()));
     }
 
     // The shipped model's scores, through the runtime tagger.
