@@ -126,12 +126,16 @@ EntityTagger* Analyzer::tagger_for(const std::string& lang) {
 void Analyzer::tag_entities(Document& doc) {
   EntityTagger* tagger = tagger_for(doc.lang);
   if (!tagger) return;
-  std::vector<std::string_view> words;
-  for (const Sentence& sentence : doc.sentences) {
-    const std::span<const Token> tokens(doc.tokens.data() + sentence.first_token, sentence.token_count);
-    words.clear();
-    for (const Token& token : tokens) words.push_back(std::string_view(doc.text).substr(token.begin, token.end - token.begin));
-    append_mentions(tokens, tagger->tag(words), doc.mentions);
+  std::vector<std::vector<std::string_view>> sentences(doc.sentences.size());
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    for (std::size_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
+      sentences[s].push_back(std::string_view(doc.text).substr(doc.tokens[t].begin, doc.tokens[t].end - doc.tokens[t].begin));
+    }
+  }
+  const auto labels = tagger->tag(sentences);
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    append_mentions(std::span(doc.tokens.data() + doc.sentences[s].first_token, doc.sentences[s].token_count), labels[s], doc.mentions);
   }
 }
 

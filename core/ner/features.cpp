@@ -36,9 +36,9 @@ enum Template : std::uint64_t {
   kPlace,
   kPlacePrev,
   kPlaceNext,
-  kOrganisation,
-  kOrganisationPrev,
-  kOrganisationNext,
+  kName,
+  kNamePrev,
+  kNameNext,
   kCue,
   kCueBefore,
   kCueBefore2,
@@ -48,10 +48,20 @@ enum Template : std::uint64_t {
   kFormPrev,
   kFormNext,
   kPlaceToken,
-  kOrganisationToken,
+  kNameToken,
   kFoldedPrevPlace,
   kPlaceFoldedNext,
-  kFoldedPrevOrganisation,
+  kFoldedPrevName,
+  // The second stage's.
+  kFirstLabel,
+  kFirstLabelWindow,
+  kContextNone,
+  kContextMajority,
+  kContextTypes,
+  kContextPosition,
+  kContextCasing,
+  kContextMajorityWindow,
+  kFirstLabelContext,
 };
 
 constexpr std::uint64_t kSentenceStart = 0x5354415254ull;  // stands for words before the sentence
@@ -102,8 +112,9 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     if (lexicon) lexicon->match(folded_, matches);
   };
   match(lexicons_.places, places_);
-  match(lexicons_.organisations, organisations_);
+  match(lexicons_.names, names_);
   match(lexicons_.cues, cues_);
+  traces_.resize(n);
 
   out.keys.clear();
   out.offsets.assign(1, 0);
@@ -119,12 +130,13 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     const auto place_at = [&](std::ptrdiff_t j) {
       return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0 : match_value(places_[static_cast<std::size_t>(j)]);
     };
-    const auto organisation_at = [&](std::ptrdiff_t j) {
-      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0 : match_value(organisations_[static_cast<std::size_t>(j)]);
+    const auto name_at = [&](std::ptrdiff_t j) {
+      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0 : match_value(names_[static_cast<std::size_t>(j)]);
     };
     const std::ptrdiff_t at = static_cast<std::ptrdiff_t>(i);
     const bool initial = i == 0 || (info_[i - 1].casing == Casing::symbol && opens_clause(folded_[i - 1]));
     const std::uint64_t casing = static_cast<std::uint64_t>(w.casing) * 2 + (initial ? 1 : 0);
+    traces_[i] = {w.folded, w.casing, initial, w.has_apostrophe && w.length <= 3, (cues_[i].classes & kCueCommon) != 0, kOutside};
     auto& k = out.keys;
 
     k.push_back(key(kBias, 0));
@@ -139,21 +151,21 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     if (places_[i].position != PhrasePosition::none) k.push_back(key(kPlace, match_value(places_[i]), casing));
     k.push_back(key(kPlacePrev, place_at(at - 1), place_at(at)));
     k.push_back(key(kPlaceNext, place_at(at), place_at(at + 1)));
-    if (organisations_[i].position != PhrasePosition::none) k.push_back(key(kOrganisation, match_value(organisations_[i]), casing));
-    k.push_back(key(kOrganisationPrev, organisation_at(at - 1), organisation_at(at)));
-    k.push_back(key(kOrganisationNext, organisation_at(at), organisation_at(at + 1)));
+    if (names_[i].position != PhrasePosition::none) k.push_back(key(kName, match_value(names_[i]), casing));
+    k.push_back(key(kNamePrev, name_at(at - 1), name_at(at)));
+    k.push_back(key(kNameNext, name_at(at), name_at(at + 1)));
     if (cues_[i].position != PhrasePosition::none) k.push_back(key(kCue, match_value(cues_[i]), casing));
     k.push_back(key(kCueBefore, cue_ending_at(cues_, at - 1), casing));
     k.push_back(key(kCueBefore2, cue_ending_at(cues_, at - 2), casing));
     k.push_back(key(kCueAfter, i + 1 < n ? match_value(cues_[i + 1]) : 0, casing));
     const std::uint8_t place_classes = lexicons_.places ? lexicons_.places->token_classes(w.folded) : 0;
-    const std::uint8_t organisation_classes = lexicons_.organisations ? lexicons_.organisations->token_classes(w.folded) : 0;
+    const std::uint8_t name_classes = lexicons_.names ? lexicons_.names->token_classes(w.folded) : 0;
     if (place_classes) k.push_back(key(kPlaceToken, place_classes, casing));
-    if (organisation_classes) k.push_back(key(kOrganisationToken, organisation_classes, casing));
+    if (name_classes) k.push_back(key(kNameToken, name_classes, casing));
     if (full) {
       k.push_back(key(kFoldedPrevPlace, folded_at(at - 1), place_at(at)));
       k.push_back(key(kPlaceFoldedNext, place_at(at), folded_at(at + 1)));
-      k.push_back(key(kFoldedPrevOrganisation, folded_at(at - 1), organisation_at(at)));
+      k.push_back(key(kFoldedPrevName, folded_at(at - 1), name_at(at)));
       k.push_back(key(kForm, w.form));
       k.push_back(key(kFolded, w.folded));
       k.push_back(key(kFoldedPrev, folded_at(at - 1)));
@@ -172,6 +184,71 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
       k.push_back(key(kSuffixNext, i + 1 < n ? info_[i + 1].suffix[2] : kSentenceEnd));
       k.push_back(key(kFormPrev, i > 0 ? info_[i - 1].form : kSentenceStart, casing));
       k.push_back(key(kFormNext, i + 1 < n ? info_[i + 1].form : kSentenceEnd, casing));
+    }
+    out.offsets.push_back(static_cast<std::uint32_t>(k.size()));
+  }
+}
+
+namespace {
+
+// The first stage's verdict on a form elsewhere: 0 no other occurrence, 1 always outside a
+// mention, 2 + type for the type most of its mentions have.
+std::uint64_t majority(const FormCounts& c) {
+  std::uint32_t by_type[kEntityTypes] = {};
+  std::uint32_t mentions = 0;
+  for (int y = 1; y < kLabels; ++y) {
+    by_type[static_cast<int>(type_of(static_cast<std::uint8_t>(y)))] += c.labels[y];
+    mentions += c.labels[y];
+  }
+  if (mentions == 0) return c.labels[kOutside] ? 1 : 0;
+  int best = 0;
+  for (int t = 1; t < kEntityTypes; ++t) best = by_type[t] > by_type[best] ? t : best;
+  return 2 + static_cast<std::uint64_t>(best);
+}
+
+std::uint64_t bucket(std::uint32_t count) { return count < 2 ? count : 2; }
+
+}  // namespace
+
+void context_features(std::span<const TokenTrace> sentence, const ContextWindow& window, SentenceFeatures& out) {
+  const std::size_t n = sentence.size();
+  out.keys.clear();
+  out.offsets.assign(1, 0);
+  std::uint64_t verdicts[3] = {0, 0, 0};  // the previous, this and the next token's majority
+  FormCounts next = n ? window.others(sentence[0]) : FormCounts{};
+  verdicts[2] = majority(next);
+  for (std::size_t i = 0; i < n; ++i) {
+    const TokenTrace& t = sentence[i];
+    const FormCounts c = next;
+    verdicts[0] = verdicts[1];
+    verdicts[1] = verdicts[2];
+    next = i + 1 < n ? window.others(sentence[i + 1]) : FormCounts{};
+    verdicts[2] = i + 1 < n ? majority(next) : 0;
+    const std::uint64_t casing = static_cast<std::uint64_t>(t.casing) * 2 + (t.initial ? 1 : 0);
+    const std::uint64_t label = t.label, previous = i ? sentence[i - 1].label : kLabels, following = i + 1 < n ? sentence[i + 1].label : kLabels;
+    auto& k = out.keys;
+    k.push_back(key(kFirstLabel, label));
+    k.push_back(key(kFirstLabelWindow, previous, label, following));
+    k.push_back(key(kContextMajorityWindow, verdicts[0], verdicts[1], verdicts[2]));
+    k.push_back(key(kFirstLabelContext, label, verdicts[1]));
+    std::uint32_t total = 0, by_type[kEntityTypes] = {}, begins = 0, insides = 0;
+    for (int y = 0; y < kLabels; ++y) total += c.labels[y];
+    if (total == 0 && c.lower == 0) {
+      k.push_back(key(kContextNone, casing));
+    } else {
+      std::uint64_t seen = c.labels[kOutside] ? 1 : 0;
+      for (int y = 1; y < kLabels; ++y) {
+        const int type = static_cast<int>(type_of(static_cast<std::uint8_t>(y)));
+        by_type[type] += c.labels[y];
+        if (c.labels[y]) seen |= 2u << type;
+        if (verdicts[1] == 2u + static_cast<std::uint64_t>(type)) (is_begin(static_cast<std::uint8_t>(y)) ? begins : insides) += c.labels[y];
+      }
+      const std::uint32_t agreeing = verdicts[1] >= 2 ? by_type[verdicts[1] - 2] : c.labels[kOutside];
+      const std::uint64_t share = agreeing == total ? 0 : agreeing * 2 > total ? 1 : 2;
+      k.push_back(key(kContextMajority, verdicts[1] * 4 + share, casing));
+      k.push_back(key(kContextTypes, seen, casing));
+      k.push_back(key(kContextPosition, verdicts[1], (begins ? 1 : 0) | (insides ? 2 : 0)));
+      k.push_back(key(kContextCasing, bucket(c.lower) * 3 + bucket(c.capitalised_inner), casing));
     }
     out.offsets.push_back(static_cast<std::uint32_t>(k.size()));
   }

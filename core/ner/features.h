@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ner/context_window.h"
 #include "ner/phrase_lexicon.h"
 #include "ner/word_info.h"
 
@@ -25,10 +26,17 @@ enum CueClass : std::uint8_t {
   kCueCommon = 8,        // a capitalised word that names nothing: "Lunedì", "January", "The"
 };
 
+// Classes of the names a model carries (NerModel::names).
+enum NameClass : std::uint8_t {
+  kNameOrganisation = 1,
+  kNameGiven = 2,   // a person's first name: "Mario", "Nikol"
+  kNameFamily = 4,  // a surname
+};
+
 struct EntityLexicons {
-  const PhraseLexicon* places = nullptr;         // classes: 1 << PlaceKind
-  const PhraseLexicon* organisations = nullptr;  // one class
-  const PhraseLexicon* cues = nullptr;           // CueClass bits
+  const PhraseLexicon* places = nullptr;  // classes: 1 << PlaceKind
+  const PhraseLexicon* names = nullptr;   // NameClass bits
+  const PhraseLexicon* cues = nullptr;    // CueClass bits
 };
 
 // Keys of one sentence: token i has keys[offsets[i] .. offsets[i + 1]).
@@ -48,16 +56,20 @@ class FeatureExtractor {
   // Not thread-safe: the extractor keeps its per-sentence buffers.
   void extract(std::span<const std::string_view> words, SentenceFeatures& out);
 
-  // What the last extract() saw of each word, and the cue phrases it matched.
-  std::span<const WordInfo> words() const { return info_; }
-  std::span<const PhraseMatch> cues() const { return cues_; }
+  // What the last extract() saw of each word, for the second stage and the mention rules.
+  std::span<const TokenTrace> traces() const { return traces_; }
 
  private:
   FeatureSet set_;
   EntityLexicons lexicons_;
   std::vector<WordInfo> info_;
   std::vector<std::uint64_t> folded_;
-  std::vector<PhraseMatch> places_, organisations_, cues_;
+  std::vector<PhraseMatch> places_, names_, cues_;
+  std::vector<TokenTrace> traces_;
 };
+
+// The second stage's own keys for one sentence: the first stage's labels of its tokens, and what
+// `window` says of the same forms elsewhere (the sentence must be in the window).
+void context_features(std::span<const TokenTrace> sentence, const ContextWindow& window, SentenceFeatures& out);
 
 }  // namespace cronaca

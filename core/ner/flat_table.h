@@ -1,6 +1,7 @@
 #pragma once
 // An open-addressing hash table from non-zero integer keys (already well mixed) to small values,
 // for the tagger's inner loop: one probe sequence in a flat array, no allocation on lookup.
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -49,6 +50,12 @@ class FlatTable {
   }
 
   std::size_t size() const { return size_; }
+
+  // Empties the table, keeping its capacity.
+  void clear() {
+    std::fill(keys_.begin(), keys_.end(), Key{0});
+    size_ = 0;
+  }
 
   template <class Visit>
   void for_each(Visit&& visit) const {

@@ -1,18 +1,19 @@
 #pragma once
-// A trained tagger model (models/ner-*.bin): quantised feature weights, label transitions, and
-// the organisation names the training baked in, since the runtime
-// cannot read the training data. Format (little-endian):
-//   "CRNNER01", metadata (u32 length + UTF-8 JSON), u8 feature set,
-//   (kLabels + 1) x kLabels i16 transitions (last row: sentence start),
-//   varint feature count, then per feature in key order: varint key delta, u8 label mask,
-//     one i8 weight per label in the mask,
-//   organisation names (PhraseLexicon::write).
-// Weights and transitions share one scale, so decoding adds integers only: the same bytes give
-// the same tags natively and in WebAssembly.
+// A trained tagger model (models/ner-*.bin): one or two stages of quantised feature weights and
+// label transitions, and the name lists the training baked in, since the runtime cannot read the
+// training data. Format (little-endian):
+//   "CRNNER02", metadata (u32 length + UTF-8 JSON), u8 feature set, u8 context window,
+//   u8 stage count, per stage: (kLabels + 1) x kLabels i16 transitions (last row: sentence
+//     start), varint feature count, then per feature in key order: varint key delta,
+//     u8 label mask, one i8 weight per label in the mask;
+//   names (PhraseLexicon::write, NameClass bits).
+// Within a stage, weights and transitions share one scale, so decoding adds integers only: the
+// same bytes give the same tags natively and in WebAssembly.
 #include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ner/features.h"
 #include "ner/flat_table.h"
@@ -23,12 +24,19 @@ namespace cronaca {
 
 using LabelWeights = std::array<std::int8_t, 8>;  // kLabels used, padded for alignment
 
+struct NerStage {
+  std::array<std::int16_t, (kLabels + 1) * kLabels> transitions{};
+  FlatTable<std::uint32_t, LabelWeights> weights;
+};
+
 struct NerModel {
   std::string metadata;  // JSON: language, training data, scores (the model card's numbers)
   FeatureSet feature_set = FeatureSet::full;
-  std::array<std::int16_t, (kLabels + 1) * kLabels> transitions{};
-  FlatTable<std::uint32_t, LabelWeights> weights;
-  PhraseLexicon organisations;
+  // The first stage tags each sentence on its own; a second, when present, also sees what the
+  // first said about the same words in the `context_window` sentences before and after.
+  std::uint8_t context_window = 0;
+  std::vector<NerStage> stages;
+  PhraseLexicon names;  // NameClass bits
 };
 
 std::string write_model(const NerModel& model);

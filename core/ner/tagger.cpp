@@ -71,51 +71,79 @@ EntityTagger::EntityTagger(NerModel model, PhraseLexicon cues, const Places& pla
     : capitalised_names_(capitalised_names),
       model_(std::move(model)),
       cues_(std::move(cues)),
-      extractor_(model_.feature_set, {&places.names(), &model_.organisations, &cues_}) {
-  for (std::size_t i = 0; i < transitions_.size(); ++i) transitions_[i] = model_.transitions[i];
+      extractor_(model_.feature_set, {&places.names(), &model_.names, &cues_}) {
+  if (model_.stages.empty()) throw std::invalid_argument("an entity model needs at least one stage");
+  for (const NerStage& stage : model_.stages) {
+    Transitions& t = transitions_.emplace_back();
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = stage.transitions[i];
+  }
 }
 
-std::span<const std::uint8_t> EntityTagger::tag(std::span<const std::string_view> words) {
-  const std::size_t n = words.size();
-  labels_.resize(n);
-  if (n == 0) return labels_;
-  extractor_.extract(words, features_);
+std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std::vector<std::string_view>> sentences) {
+  const std::size_t count = sentences.size();
+  if (features_.size() < count) {
+    features_.resize(count);
+    traces_.resize(count);
+    labels_.resize(count);
+  }
+  for (std::size_t s = 0; s < count; ++s) {
+    extractor_.extract(sentences[s], features_[s]);
+    const std::span<const TokenTrace> traces = extractor_.traces();
+    traces_[s].assign(traces.begin(), traces.end());
+    decode(0, features_[s], nullptr, labels_[s]);
+    for (std::size_t i = 0; i < traces_[s].size(); ++i) traces_[s][i].label = labels_[s][i];
+  }
+  if (model_.stages.size() > 1) {
+    window_.slide(std::span<const std::vector<TokenTrace>>(traces_.data(), count), model_.context_window, [&](std::size_t s) {
+      context_features(traces_[s], window_, context_);
+      decode(1, features_[s], &context_, labels_[s]);
+    });
+  }
+  for (std::size_t s = 0; s < count; ++s) apply_mention_rules(traces_[s], labels_[s]);
+  return std::span<const std::vector<std::uint8_t>>(labels_.data(), count);
+}
+
+void EntityTagger::decode(std::size_t stage, const SentenceFeatures& features, const SentenceFeatures* context,
+                          std::vector<std::uint8_t>& labels) {
+  const std::size_t n = features.offsets.size() - 1;
+  const FlatTable<std::uint32_t, LabelWeights>& weights = model_.stages[stage].weights;
+  labels.resize(n);
+  if (n == 0) return;
   emissions_.assign(n * kLabels, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    std::int32_t* scores = &emissions_[i * kLabels];
-    for (std::uint32_t key : features_.of(i)) {
-      if (const LabelWeights* w = model_.weights.find(key)) {
+  const auto add = [&](std::int32_t* scores, std::span<const std::uint32_t> keys) {
+    for (std::uint32_t key : keys) {
+      if (const LabelWeights* w = weights.find(key)) {
         for (int y = 0; y < kLabels; ++y) scores[y] += (*w)[y];
       }
     }
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    add(&emissions_[i * kLabels], features.of(i));
+    if (context) add(&emissions_[i * kLabels], context->of(i));
   }
-  viterbi<std::int32_t>(emissions_, transitions_, labels_, best_, back_);
-  apply_mention_rules();
-  return labels_;
+  viterbi<std::int32_t>(emissions_, transitions_[stage], labels, best_, back_);
 }
 
-void EntityTagger::apply_mention_rules() {
-  const std::span<const WordInfo> words = extractor_.words();
-  const std::span<const PhraseMatch> cues = extractor_.cues();
-  const std::size_t n = labels_.size();
+void EntityTagger::apply_mention_rules(std::span<const TokenTrace> tokens, std::vector<std::uint8_t>& labels) const {
+  const std::size_t n = labels.size();
   for (std::size_t begin = 0; begin < n;) {
-    if (labels_[begin] == kOutside) {
+    if (labels[begin] == kOutside) {
       ++begin;
       continue;
     }
-    const EntityType type = type_of(labels_[begin]);
+    const EntityType type = type_of(labels[begin]);
     std::size_t end = begin + 1;
-    while (end < n && is_inside(labels_[end]) && type_of(labels_[end]) == type) ++end;
+    while (end < n && is_inside(labels[end]) && type_of(labels[end]) == type) ++end;
     const std::size_t next = end;
     std::size_t first = begin, last = end;
-    while (first < last && words[first].casing == Casing::symbol) ++first;
-    while (last > first && (words[last - 1].casing == Casing::symbol || (words[last - 1].has_apostrophe && words[last - 1].length <= 3))) --last;
+    while (first < last && tokens[first].casing == Casing::symbol) ++first;
+    while (last > first && (tokens[last - 1].casing == Casing::symbol || tokens[last - 1].clitic)) --last;
     bool only_common = true;
-    for (std::size_t i = first; i < last; ++i) only_common &= (cues[i].classes & kCueCommon) != 0;
-    const bool capitalised = first < last && words[first].casing != Casing::lower && words[first].casing != Casing::symbol;
+    for (std::size_t i = first; i < last; ++i) only_common &= tokens[i].common;
+    const bool capitalised = first < last && tokens[first].casing != Casing::lower && tokens[first].casing != Casing::symbol;
     if (only_common || (capitalised_names_ && !capitalised)) first = last;
     for (std::size_t i = begin; i < next; ++i) {
-      labels_[i] = i < first || i >= last ? kOutside : i == first ? begin_label(type) : static_cast<std::uint8_t>(begin_label(type) + 1);
+      labels[i] = i < first || i >= last ? kOutside : i == first ? begin_label(type) : static_cast<std::uint8_t>(begin_label(type) + 1);
     }
     begin = next;
   }

@@ -1,8 +1,11 @@
 #pragma once
-// Named-entity tagging of tokenised sentences with BIO labels over PER, LOC and ORG: a linear model
-// over rich features (features.h), decoded with Viterbi under BIO constraints. Each language names
-// its model in lang/<code>/language.json ("entity_model"); Italian has one trained on KIND, English
-// uses a model of language-neutral features (see assets/models/README.md).
+// Named-entity tagging of tokenised documents with BIO labels over PER, LOC and ORG: linear models
+// over rich features (features.h), decoded with Viterbi under BIO constraints, in two stages: the
+// second sees what the first said of the same words elsewhere in the document
+// (context_window.h). Each language names its model in lang/<code>/language.json
+// ("entity_model"); Italian has one trained on KIND, English uses a model of language-neutral
+// features (see assets/models/README.md).
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -33,25 +36,36 @@ class EntityTagger {
   EntityTagger(const EntityTagger&) = delete;
   EntityTagger& operator=(const EntityTagger&) = delete;
 
-  // Labels (labels.h) for one sentence, valid until the next call; not thread-safe.
-  std::span<const std::uint8_t> tag(std::span<const std::string_view> words);
+  // Labels (labels.h) for each sentence of one document, in order, valid until the next call;
+  // not thread-safe. A model with a second stage reads each sentence in the light of the
+  // sentences around it, so a document is tagged whole.
+  std::span<const std::vector<std::uint8_t>> tag(std::span<const std::vector<std::string_view>> sentences);
 
   const NerModel& model() const { return model_; }
 
  private:
+  using Transitions = std::array<std::int32_t, (kLabels + 1) * kLabels>;
+
+  // Viterbi over the stage's weights for the sentence's keys (and the second stage's own).
+  void decode(std::size_t stage, const SentenceFeatures& features, const SentenceFeatures* context, std::vector<std::uint8_t>& labels);
   // Rules over the decoded labels: a mention drops punctuation at its edges, and one made only
   // of "common" cue words ("Monday", "American") is none; in languages that capitalise names
   // (profile: entity_names_capitalised), a mention starts with a capital or a digit.
-  void apply_mention_rules();
+  void apply_mention_rules(std::span<const TokenTrace> tokens, std::vector<std::uint8_t>& labels) const;
 
   bool capitalised_names_;
   NerModel model_;
   PhraseLexicon cues_;
   FeatureExtractor extractor_;
-  SentenceFeatures features_;
-  std::array<std::int32_t, (kLabels + 1) * kLabels> transitions_{};
+  std::vector<Transitions> transitions_;  // per stage
+  ContextWindow window_;
+  // Per sentence of the current document.
+  std::vector<SentenceFeatures> features_;
+  std::vector<std::vector<TokenTrace>> traces_;
+  std::vector<std::vector<std::uint8_t>> labels_;
+  SentenceFeatures context_;
   std::vector<std::int32_t> emissions_, best_;
-  std::vector<std::uint8_t> back_, labels_;
+  std::vector<std::uint8_t> back_;
 };
 
 // Appends the mentions described by one label per token (an I- without its B- starts a mention).

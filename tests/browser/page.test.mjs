@@ -64,11 +64,11 @@ async function tableRows(page) {
 test('dropped articles are analysed in the worker and listed with their dates', async () => {
   const { page, requests, problems } = await openPage();
   await dropFiles(page, fixtureFiles);
-  await page.waitForSelector('body[data-analysed="6"]', { timeout: 30000 });
+  await page.waitForSelector('body[data-analysed="7"]', { timeout: 30000 });
   const rows = await tableRows(page);
   assert.deepEqual(rows.map((cells) => cells[1]), [
-    '01-vertice.txt', '02-report.txt', '03-pagina.html', '04-nota.md', '05-latin1.txt', '06-utf16.txt']);
-  assert.deepEqual(rows.map((cells) => cells[2]), ['2022-01-10', 'no date', '2022-01-06', '2022-01-12', '2021-12-20', 'no date']);
+    '01-vertice.txt', '02-report.txt', '03-pagina.html', '04-nota.md', '05-latin1.txt', '06-utf16.txt', '09-alfabeti.txt']);
+  assert.deepEqual(rows.map((cells) => cells[2]), ['2022-01-10', 'no date', '2022-01-06', '2022-01-12', '2021-12-20', 'no date', '2022-03-01']);
   const errors = await page.$$eval('#input-errors li', (items) => items.map((item) => item.textContent));
   assert.deepEqual(errors, [
     '07-vuoto.txt: the file is empty',

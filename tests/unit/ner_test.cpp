@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "ner/context_window.h"
 #include "ner/model.h"
 #include "ner/phrase_lexicon.h"
 #include "ner/tagger.h"
@@ -17,9 +20,11 @@ std::vector<std::uint64_t> folded(std::initializer_list<const char*> words) {
   return out;
 }
 
+// The tags of a one-sentence document.
 std::vector<std::string> tags(EntityTagger& tagger, const std::vector<std::string_view>& words) {
+  const std::vector<std::vector<std::string_view>> document = {words};
   std::vector<std::string> out;
-  for (std::uint8_t label : tagger.tag(words)) out.emplace_back(label_name(label));
+  for (std::uint8_t label : tagger.tag(document)[0]) out.emplace_back(label_name(label));
   return out;
 }
 
@@ -104,10 +109,14 @@ TEST_CASE("a model round-trips through its binary form, and damage is reported")
   NerModel model;
   model.metadata = R"({"language":"it"})";
   model.feature_set = FeatureSet::neutral;
-  model.transitions[3] = -500;
-  model.weights.insert(42, LabelWeights{1, -2, 3, 0, 0, 0, 127, 0});
-  model.weights.insert(7, LabelWeights{0, 0, 0, 0, -128, 0, 0, 0});
-  model.organisations.add_tokenised("Banca d' Italia", 1);
+  model.context_window = 7;
+  model.stages.resize(2);
+  model.stages[0].transitions[3] = -500;
+  model.stages[0].weights.insert(42, LabelWeights{1, -2, 3, 0, 0, 0, 127, 0});
+  model.stages[0].weights.insert(7, LabelWeights{0, 0, 0, 0, -128, 0, 0, 0});
+  model.stages[1].weights.insert(42, LabelWeights{0, 5, 0, 0, 0, 0, 0, 0});
+  model.names.add_tokenised("Banca d' Italia", kNameOrganisation);
+  model.names.add_tokenised("Nikol", kNameGiven);
   const std::string bytes = write_model(model);
 
   NerModel copy;
@@ -115,15 +124,50 @@ TEST_CASE("a model round-trips through its binary form, and damage is reported")
   REQUIRE(read_model(bytes, copy, error));
   CHECK(copy.metadata == model.metadata);
   CHECK(copy.feature_set == FeatureSet::neutral);
-  CHECK(copy.transitions == model.transitions);
-  CHECK(*copy.weights.find(42) == LabelWeights{1, -2, 3, 0, 0, 0, 127, 0});
-  CHECK((*copy.weights.find(7))[4] == -128);
-  CHECK(copy.weights.find(8) == nullptr);
-  CHECK(copy.organisations.classes_of(folded({"banca", "d'", "italia"})) == 1);
+  CHECK(copy.context_window == 7);
+  REQUIRE(copy.stages.size() == 2);
+  CHECK(copy.stages[0].transitions == model.stages[0].transitions);
+  CHECK(*copy.stages[0].weights.find(42) == LabelWeights{1, -2, 3, 0, 0, 0, 127, 0});
+  CHECK((*copy.stages[0].weights.find(7))[4] == -128);
+  CHECK(copy.stages[0].weights.find(8) == nullptr);
+  CHECK((*copy.stages[1].weights.find(42))[1] == 5);
+  CHECK(copy.names.classes_of(folded({"banca", "d'", "italia"})) == kNameOrganisation);
+  CHECK(copy.names.classes_of(folded({"nikol"})) == kNameGiven);
 
   CHECK_FALSE(read_model(bytes.substr(0, bytes.size() - 1), copy, error));
   CHECK(error.find("truncated") != std::string::npos);
-  CHECK_FALSE(read_model("CRNNER02", copy, error));
+  CHECK_FALSE(read_model("CRNNER01", copy, error));
+  model.stages.clear();
+  CHECK_FALSE(read_model(write_model(model), copy, error));
+  CHECK(error.find("stage count") != std::string::npos);
+}
+
+TEST_CASE("the context window counts a form's other occurrences in the sentences around") {
+  const auto trace = [](const char* word, std::uint8_t label, bool initial = false) {
+    const WordInfo w = describe_word(word);
+    return TokenTrace{w.folded, w.casing, initial, false, false, label};
+  };
+  const std::uint8_t per = begin_label(EntityType::person);
+  // Sentence 0 names Alinghi as a person, sentences 1 and 2 have it sentence-initial, sentence 3
+  // writes it in lower case; with a window of 1, sentence s sees sentences s - 1 to s + 1.
+  const std::vector<std::vector<TokenTrace>> document = {
+      {trace("Alinghi", per)}, {trace("Alinghi", kOutside, true)}, {trace("Alinghi", kOutside, true)}, {trace("alinghi", kOutside)},
+      {trace("vince", kOutside)}};
+  ContextWindow window;
+  std::vector<FormCounts> seen;
+  window.slide(document, 1, [&](std::size_t s) { seen.push_back(window.others(document[s][0])); });
+  REQUIRE(seen.size() == 5);
+  CHECK(seen[0].labels[kOutside] == 1);  // sentence 1
+  CHECK(seen[0].labels[per] == 0);
+  CHECK(seen[0].capitalised_inner == 0);  // sentence 1's Alinghi is sentence-initial
+  CHECK(seen[1].labels[per] == 1);        // sentences 0 and 2
+  CHECK(seen[1].labels[kOutside] == 1);
+  CHECK(seen[2].labels[per] == 0);        // sentences 1 and 3: sentence 0 has left the window
+  CHECK(seen[2].labels[kOutside] == 2);
+  CHECK(seen[2].lower == 1);
+  CHECK(seen[3].labels[kOutside] == 1);   // sentence 2; its own lower case is not counted
+  CHECK(seen[3].lower == 0);
+  CHECK(seen[4].labels[kOutside] == 0);   // "vince" occurs nowhere else
 }
 
 TEST_CASE("the tagger decodes what its weights say, then applies the mention rules") {
@@ -136,19 +180,74 @@ TEST_CASE("the tagger decodes what its weights say, then applies the mention rul
   SentenceFeatures features;
   extractor.extract(words, features);
   NerModel model;
+  model.stages.resize(1);
   const std::uint8_t wanted[] = {begin_label(EntityType::person), begin_label(EntityType::person) + 1, kOutside,
                                  begin_label(EntityType::location)};
   for (std::size_t t = 0; t < words.size(); ++t) {
     for (std::uint32_t key : features.of(t)) {
       LabelWeights weights{};
       weights[wanted[t]] = 5;
-      model.weights.insert(key, weights);
+      model.stages[0].weights.insert(key, weights);
     }
   }
   EntityTagger tagger(std::move(model), std::move(cues), places);
   // "lunedì" scored as a place, but a mention made only of a common word is none.
   CHECK(tags(tagger, words) == std::vector<std::string>{"B-PER", "I-PER", "O", "O"});
   CHECK(tagger.tag({}).empty());
+  CHECK(tags(tagger, {}).empty());
+}
+
+TEST_CASE("a second stage sees what the first said of the same word in other sentences") {
+  // The first stage tags "Alinghi" as a person only after "skipper"; the second stage also tags
+  // an "Alinghi" whose form was a person elsewhere in the window.
+  Places places(Resources{});
+  PhraseLexicon cues;
+  FeatureExtractor extractor(FeatureSet::full, {&places.names(), nullptr, &cues});
+  const std::vector<std::string_view> bare = {"vince", "Alinghi"}, cued = {"skipper", "Alinghi"};
+  const auto keys_of = [&](const std::vector<std::string_view>& words, std::size_t token) {
+    SentenceFeatures features;
+    extractor.extract(words, features);
+    const auto keys = features.of(token);
+    return std::vector<std::uint32_t>(keys.begin(), keys.end());
+  };
+  const auto only_in = [](const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t key : a) {
+      if (std::find(b.begin(), b.end(), key) == b.end()) out.push_back(key);
+    }
+    return out;
+  };
+  // The second stage's keys for the bare "Alinghi", with and without a person elsewhere.
+  const auto context_keys = [&](bool person_elsewhere) {
+    SentenceFeatures unused;
+    extractor.extract(bare, unused);
+    std::vector<std::vector<TokenTrace>> document = {{extractor.traces().begin(), extractor.traces().end()}};
+    if (person_elsewhere) document.push_back({TokenTrace{document[0][1].folded, Casing::capitalised, false, false, false, begin_label(EntityType::person)}});
+    ContextWindow window;
+    SentenceFeatures context;
+    window.slide(document, 1, [&](std::size_t s) {
+      if (s == 0) context_features(document[0], window, context);
+    });
+    const auto keys = context.of(1);
+    return std::vector<std::uint32_t>(keys.begin(), keys.end());
+  };
+  LabelWeights person{};
+  person[begin_label(EntityType::person)] = 20;
+  NerModel model;
+  model.context_window = 2;
+  model.stages.resize(2);
+  for (NerStage& stage : model.stages) {
+    for (std::uint32_t key : only_in(keys_of(cued, 1), keys_of(bare, 1))) stage.weights.insert(key, person);
+  }
+  for (std::uint32_t key : only_in(context_keys(true), context_keys(false))) model.stages[1].weights.insert(key, person);
+
+  EntityTagger tagger(std::move(model), std::move(cues), places);
+  const std::vector<std::vector<std::string_view>> document = {bare, cued}, alone = {bare};
+  const auto labels = tagger.tag(document);
+  REQUIRE(labels.size() == 2);
+  CHECK(label_name(labels[1][1]) == "B-PER");  // the first stage's own
+  CHECK(label_name(labels[0][1]) == "B-PER");  // carried over by the second stage
+  CHECK(label_name(tagger.tag(alone)[0][1]) == "O");  // nothing to carry over
 }
 
 TEST_CASE("mentions are the B/I runs of a tagged sentence") {

@@ -249,38 +249,33 @@ int tag(const std::vector<std::string>& args) {
     return 2;
   }
 
-  std::vector<std::string> tokens;
-  std::vector<std::string_view> words;
-  std::string out;
-  const auto flush = [&] {
-    if (tokens.empty()) return;
-    words.assign(tokens.begin(), tokens.end());
-    const std::span<const std::uint8_t> labels = tagger->tag(words);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      out += tokens[i];
-      out += '\t';
-      out += label_name(labels[i]);
-      out += '\n';
-    }
-    tokens.clear();
-  };
+  // The input is one document: the tagger reads each sentence in the light of those around it.
+  // Its lines are kept (a blank one is an empty token) to print them back as they came.
+  std::vector<std::string> lines;
+  std::vector<std::vector<std::string_view>> sentences(1);
   std::string line;
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    const std::size_t column_end = line.find_first_of("\t ");
-    const std::string token = line.substr(0, column_end);
-    if (token.empty()) {
-      flush();
-      out += "\n";
-    } else {
-      tokens.push_back(token);
-    }
-    if (out.size() > (1 << 16)) {
-      std::cout << out;
-      out.clear();
+    lines.push_back(line.substr(0, line.find_first_of("\t ")));
+  }
+  for (const std::string& token : lines) {
+    if (!token.empty()) {
+      sentences.back().push_back(token);
+    } else if (!sentences.back().empty()) {
+      sentences.emplace_back();
     }
   }
-  flush();
+  const auto labels = tagger->tag(sentences);
+  std::string out;
+  std::size_t sentence = 0, word = 0;
+  for (const std::string& token : lines) {
+    if (token.empty()) {
+      if (word > 0) ++sentence, word = 0;
+      out += '\n';
+      continue;
+    }
+    out.append(token).append("\t").append(label_name(labels[sentence][word++])).append("\n");
+  }
   std::cout << out;
   return std::cout ? 0 : 2;
 }

@@ -1,9 +1,16 @@
-// Trains the named-entity tagger: an averaged structured perceptron over the features of
-// core/ner/features.h, decoded with BIO-constrained Viterbi, then quantised to 8-bit weights.
-// Deterministic for a given seed. Reports dev scores per epoch and for the written model, which
-// it evaluates through the runtime tagger (what the CLI and the page run).
-//   cronaca-train-ner --train WN_train.tsv --dev WN_dev.tsv --organisations it-ORG-wikipedia.txt
-//                     [--lang it] [--features full|neutral] [--epochs N] [--seed N] [--out FILE]
+// Trains the named-entity tagger: linear-chain CRFs (crf.h; or averaged perceptrons,
+// perceptron.h) over the features of core/ner/features.h, decoded with BIO-constrained Viterbi,
+// then quantised to 8-bit weights.
+// The first stage tags sentences on their own; the second also sees the first stage's labels of
+// the same words in nearby sentences (trained on the first stage's labels of held-out folds, as
+// it will see them at run time). Deterministic for a given seed. Reports dev scores per epoch
+// and for the written model, which it evaluates through the runtime tagger (what the CLI and
+// the page run), the dev file read as one document.
+//   cronaca-train-ner --train WN_train.tsv --dev WN_dev.tsv [--names FILE]... [--lang it]
+//                     [--features full|neutral] [--stages 1|2] [--window N] [--folds N]
+//                     [--learner crf|perceptron] [--epochs N] [--dropout P] [--rate R] [--l2 C]
+//                     [--l1 C] [--seed N] [--out FILE] [--predictions FILE]
+// A names file has "CLASS name tokens" lines, CLASS one of ORG, GIVEN, FAMILY.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -11,10 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <map>
 #include <nlohmann/json.hpp>
-#include <random>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -22,9 +26,10 @@
 #include "geo/places.h"
 #include "lang/language.h"
 #include "ner/conll.h"
+#include "ner/crf.h"
+#include "ner/perceptron.h"
+#include "common/shipped_pack.h"
 #include "ner/tagger.h"
-#include "ner/viterbi.h"
-#include "ner/word_info.h"
 
 namespace fs = std::filesystem;
 using namespace cronaca;
@@ -32,136 +37,160 @@ using namespace cronaca;
 namespace {
 
 struct Options {
-  std::string train, dev, organisations, out, lang = "it", features = "full";
-  int epochs = 12;
-  std::uint64_t seed = 1;
-  double dropout = 0;  // share of features hidden from each training update
+  std::string train, dev, out, predictions, lang = "it", features = "full";
+  std::vector<std::string> names;
+  std::string learner = "crf";
+  PerceptronOptions learning;
+  CrfOptions crf;
+  int stages = 2;
+  int window = 10;  // sentences either side that the second stage sees
+  int folds = 5;    // for the first stage's labels of the training data
 };
 
-// One sentence's features as indices into the weight table (features never seen in training
-// are dropped), and its gold labels.
-struct Example {
-  std::vector<std::uint32_t> features;
-  std::vector<std::uint32_t> offsets;
-  std::vector<std::uint8_t> labels;
-};
-
-std::string read_all(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// "ORG name tokens", one per line (KIND's gazetteer, already tokenised).
-PhraseLexicon read_organisations(const std::string& path) {
-  PhraseLexicon names;
-  if (path.empty()) return names;
+void read_names(const std::string& path, PhraseLexicon& names) {
+  static const std::pair<std::string_view, NameClass> kClasses[] = {{"ORG", kNameOrganisation}, {"GIVEN", kNameGiven}, {"FAMILY", kNameFamily}};
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read " + path);
   std::string line;
   while (std::getline(in, line)) {
     const std::size_t space = line.find(' ');
-    if (space != std::string::npos) names.add_tokenised(line.substr(space + 1), 1);
+    if (space == std::string::npos) continue;
+    for (const auto& [name, bit] : kClasses) {
+      if (std::string_view(line).substr(0, space) == name) names.add_tokenised(std::string_view(line).substr(space + 1), bit);
+    }
   }
-  return names;
 }
 
-class Perceptron {
- public:
-  Perceptron(std::size_t features, double dropout, std::uint64_t seed)
-      : weights_(features * kLabels), totals_(features * kLabels), dropout_(static_cast<std::uint64_t>(dropout * 65536)), random_(seed) {}
-
-  // Trains on one example; returns whether the prediction was wrong. With dropout, a random share
-  // of the features is left out of both the prediction and the update, so that the model cannot
-  // lean on word identities alone (they are what is missing for unseen names).
-  bool learn(const Example& x) {
-    const std::size_t n = x.labels.size();
-    emissions_.assign(n * kLabels, 0);
-    kept_.resize(x.features.size());
-    for (std::size_t i = 0; i < kept_.size(); ++i) kept_[i] = dropout_ == 0 || (random_() & 0xFFFF) >= dropout_;
-    for (std::size_t t = 0; t < n; ++t) {
-      for (std::uint32_t i = x.offsets[t]; i < x.offsets[t + 1]; ++i) {
-        if (!kept_[i]) continue;
-        const std::int32_t* w = &weights_[static_cast<std::size_t>(x.features[i]) * kLabels];
-        for (int y = 0; y < kLabels; ++y) emissions_[t * kLabels + y] += w[y];
-      }
-    }
-    predicted_.resize(n);
-    viterbi<std::int32_t>(emissions_, transitions_, predicted_, best_, back_);
-    bool wrong = false;
-    for (std::size_t t = 0; t < n; ++t) {
-      const int gold_previous = t ? x.labels[t - 1] : kLabels, predicted_previous = t ? predicted_[t - 1] : kLabels;
-      if (x.labels[t] != predicted_[t]) {
-        wrong = true;
-        for (std::uint32_t i = x.offsets[t]; i < x.offsets[t + 1]; ++i) {
-          if (!kept_[i]) continue;
-          const std::size_t row = static_cast<std::size_t>(x.features[i]) * kLabels;
-          update(weights_, totals_, row + x.labels[t], 1);
-          update(weights_, totals_, row + predicted_[t], -1);
-        }
-      }
-      if (x.labels[t] != predicted_[t] || gold_previous != predicted_previous) {
-        update(transitions_, transition_totals_, gold_previous * kLabels + x.labels[t], 1);
-        update(transitions_, transition_totals_, predicted_previous * kLabels + predicted_[t], -1);
-      }
-    }
-    ++step_;
-    return wrong;
-  }
-
-  // The averaged weights: each weight's mean over every step so far.
-  std::vector<double> averaged_weights() const { return average(weights_, totals_); }
-  std::vector<double> averaged_transitions() const {
-    return average(std::vector<std::int32_t>(transitions_.begin(), transitions_.end()),
-                   std::vector<std::int64_t>(transition_totals_.begin(), transition_totals_.end()));
-  }
-
- private:
-  template <class Weights, class Totals>
-  void update(Weights& w, Totals& u, std::size_t i, int delta) {
-    w[i] += delta;
-    u[i] += static_cast<std::int64_t>(step_) * delta;
-  }
-  std::vector<double> average(const std::vector<std::int32_t>& w, const std::vector<std::int64_t>& u) const {
-    std::vector<double> out(w.size());
-    for (std::size_t i = 0; i < w.size(); ++i) out[i] = w[i] - static_cast<double>(u[i]) / static_cast<double>(step_);
-    return out;
-  }
-
-  std::vector<std::int32_t> weights_;
-  std::vector<std::int64_t> totals_;
-  std::array<std::int32_t, (kLabels + 1) * kLabels> transitions_{};
-  std::array<std::int64_t, (kLabels + 1) * kLabels> transition_totals_{};
-  std::uint64_t step_ = 1;
-  std::uint64_t dropout_;  // in 1/65536
-  std::mt19937_64 random_;
-  std::vector<std::int32_t> emissions_, best_;
-  std::vector<std::uint8_t> predicted_, back_, kept_;
+// Sentences with what the first stage extracts from them: keys, and each token's trace.
+struct Corpus {
+  std::vector<conll::Sentence> sentences;
+  std::vector<SentenceFeatures> features;
+  std::vector<std::vector<TokenTrace>> traces;
 };
 
-// Decodes with float weights (the averages during training).
-std::vector<std::uint8_t> decode(const Example& x, const std::vector<double>& weights, const std::vector<double>& transitions) {
-  const std::size_t n = x.labels.size();
-  std::vector<double> emissions(n * kLabels, 0), best;
-  std::vector<std::uint8_t> path(n), back;
-  for (std::size_t t = 0; t < n; ++t) {
-    for (std::uint32_t i = x.offsets[t]; i < x.offsets[t + 1]; ++i) {
-      for (int y = 0; y < kLabels; ++y) emissions[t * kLabels + y] += weights[static_cast<std::size_t>(x.features[i]) * kLabels + y];
-    }
+Corpus extract(const std::string& path, FeatureExtractor& extractor) {
+  Corpus c;
+  c.sentences = conll::read(path);
+  c.features.resize(c.sentences.size());
+  c.traces.resize(c.sentences.size());
+  std::vector<std::string_view> words;
+  for (std::size_t s = 0; s < c.sentences.size(); ++s) {
+    words.assign(c.sentences[s].words.begin(), c.sentences[s].words.end());
+    extractor.extract(words, c.features[s]);
+    c.traces[s].assign(extractor.traces().begin(), extractor.traces().end());
   }
-  viterbi<double>(emissions, transitions, path, best, back);
-  return path;
+  return c;
 }
 
-void shuffle(std::vector<std::size_t>& order, std::mt19937_64& random) {
-  // Fisher-Yates with the generator's raw output: std::shuffle's algorithm differs between
-  // standard libraries, and the order must not.
-  for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random() % i]);
+// Feature keys as dense indices, in order of first appearance (so they too are deterministic).
+class FeatureIndex {
+ public:
+  // Keys never seen while growing are dropped.
+  Example example(const SentenceFeatures& base, const SentenceFeatures* context, const std::vector<std::uint8_t>& labels, bool grow) {
+    Example x;
+    x.labels = labels;
+    x.offsets.push_back(0);
+    const auto add = [&](std::span<const std::uint32_t> keys) {
+      for (std::uint32_t key : keys) {
+        auto found = index_.find(key);
+        if (found == index_.end() && grow) {
+          found = index_.emplace(key, static_cast<std::uint32_t>(keys_.size())).first;
+          keys_.push_back(key);
+        }
+        if (found != index_.end()) x.features.push_back(found->second);
+      }
+    };
+    for (std::size_t t = 0; t < labels.size(); ++t) {
+      add(base.of(t));
+      if (context) add(context->of(t));
+      x.offsets.push_back(static_cast<std::uint32_t>(x.features.size()));
+    }
+    return x;
+  }
+  const std::vector<std::uint32_t>& keys() const { return keys_; }
+
+ private:
+  std::unordered_map<std::uint32_t, std::uint32_t> index_;
+  std::vector<std::uint32_t> keys_;
+};
+
+LinearModel learn(const Options& o, const std::vector<Example>& train, std::size_t features, const EpochReport& report = {}) {
+  if (o.learner == "crf") return train_crf(train, features, o.crf, report);
+  return train_perceptron(train, features, o.learning, report);
+}
+
+conll::Scores score(const std::vector<Example>& examples, const LinearModel& model) {
+  conll::Scores scores;
+  for (const Example& x : examples) scores.add(x.labels, decode(x, model));
+  return scores;
+}
+
+// Trains one stage, printing the dev scores of the averaged model after each epoch.
+LinearModel train_stage(const char* name, const std::vector<Example>& train, std::size_t features, const std::vector<Example>& dev,
+                        const Options& o) {
+  std::fprintf(stderr, "%s: %zu features\n", name, features);
+  return learn(o, train, features, [&](int epoch, std::size_t wrong, const LinearModel& model) {
+    const conll::Scores s = score(dev, model);
+    std::fprintf(stderr, "  epoch %2d: %5zu wrong sentences; dev span F1 %.4f (PER %.4f LOC %.4f ORG %.4f)\n", epoch, wrong,
+                 s.span_micro().f1(), s.spans[0].f1(), s.spans[1].f1(), s.spans[2].f1());
+  });
+}
+
+// The first stage's labels of each training sentence, from models trained without its fold:
+// what the second stage will see at run time, where the first stage has not seen the text.
+void label_by_folds(Corpus& train, const std::vector<Example>& examples, std::size_t features, const Options& o) {
+  const std::size_t n = examples.size(), folds = static_cast<std::size_t>(std::max(2, o.folds));
+  for (std::size_t f = 0; f < folds; ++f) {
+    // Contiguous folds: the sentences of an article stay together.
+    const std::size_t begin = n * f / folds, end = n * (f + 1) / folds;
+    std::vector<Example> rest;
+    rest.reserve(n - (end - begin));
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i < begin || i >= end) rest.push_back(examples[i]);
+    }
+    const LinearModel model = learn(o, rest, features);
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::vector<std::uint8_t> labels = decode(examples[i], model);
+      for (std::size_t t = 0; t < labels.size(); ++t) train.traces[i][t].label = labels[t];
+    }
+    std::fprintf(stderr, "  fold %zu of %zu labelled\n", f + 1, folds);
+  }
+}
+
+std::vector<SentenceFeatures> context_of(const Corpus& c, std::size_t window) {
+  std::vector<SentenceFeatures> out(c.sentences.size());
+  ContextWindow w;
+  w.slide(c.traces, window, [&](std::size_t s) { context_features(c.traces[s], w, out[s]); });
+  return out;
+}
+
+// One scale for a stage's weights and transitions, the largest weight at 127; features whose
+// weights all round to zero are left out (the CRF's L1 penalty leaves most at zero).
+NerStage quantise(const LinearModel& model, const std::vector<std::uint32_t>& keys) {
+  double largest = 0;
+  for (double w : model.weights) largest = std::max(largest, std::abs(w));
+  const double scale = largest > 0 ? 127.0 / largest : 1.0;
+  NerStage stage;
+  for (std::size_t f = 0; f < keys.size(); ++f) {
+    LabelWeights q{};
+    bool any = false;
+    for (int y = 0; y < kLabels; ++y) {
+      q[y] = static_cast<std::int8_t>(std::lround(model.weights[f * kLabels + y] * scale));
+      any |= q[y] != 0;
+    }
+    if (any) stage.weights.insert(keys[f], q);
+  }
+  for (std::size_t i = 0; i < model.transitions.size(); ++i) {
+    stage.transitions[i] = static_cast<std::int16_t>(std::clamp<long>(std::lround(model.transitions[i] * scale), -32000, 32000));
+  }
+  return stage;
 }
 
 int usage() {
-  std::cerr << "usage: cronaca-train-ner --train FILE --dev FILE [--organisations FILE] [--lang it]\n"
-               "                         [--features full|neutral] [--epochs N] [--seed N] [--out FILE]\n";
+  std::cerr << "usage: cronaca-train-ner --train FILE --dev FILE [--names FILE]... [--lang it] [--features full|neutral]\n"
+               "                         [--stages 1|2] [--window N] [--folds N] [--learner crf|perceptron] [--epochs N]\n"
+               "                         [--dropout P] [--rate R] [--l2 C] [--l1 C] [--seed N] [--out FILE] [--predictions FILE]\n"
+               "  --rate, --l2, --l1: the CRF's AdaGrad base step and penalties (see tools/ner/crf.h)\n";
   return 2;
 }
 
@@ -175,23 +204,29 @@ int main(int argc, char** argv) {
     const std::string value = argv[++i];
     if (flag == "--train") o.train = value;
     else if (flag == "--dev") o.dev = value;
-    else if (flag == "--organisations") o.organisations = value;
+    else if (flag == "--names") o.names.push_back(value);
     else if (flag == "--out") o.out = value;
+    else if (flag == "--predictions") o.predictions = value;
     else if (flag == "--lang") o.lang = value;
     else if (flag == "--features") o.features = value;
-    else if (flag == "--epochs") o.epochs = std::max(1, std::stoi(value));
-    else if (flag == "--seed") o.seed = std::stoull(value);
-    else if (flag == "--dropout") o.dropout = std::clamp(std::stod(value), 0.0, 0.9);
+    else if (flag == "--stages") o.stages = std::clamp(std::stoi(value), 1, 2);
+    else if (flag == "--window") o.window = std::clamp(std::stoi(value), 0, 255);
+    else if (flag == "--folds") o.folds = std::max(2, std::stoi(value));
+    else if (flag == "--learner") o.learner = value;
+    else if (flag == "--epochs") o.learning.epochs = o.crf.epochs = std::max(1, std::stoi(value));
+    else if (flag == "--seed") o.learning.seed = o.crf.seed = std::stoull(value);
+    else if (flag == "--dropout") o.learning.dropout = o.crf.dropout = std::clamp(std::stod(value), 0.0, 0.9);
+    else if (flag == "--rate") o.crf.rate = std::stod(value);
+    else if (flag == "--l2") o.crf.l2 = std::stod(value);
+    else if (flag == "--l1") o.crf.l1 = std::stod(value);
     else return usage();
   }
-  if (o.train.empty() || o.dev.empty() || (o.features != "full" && o.features != "neutral")) return usage();
+  if (o.train.empty() || o.dev.empty() || (o.features != "full" && o.features != "neutral") || (o.learner != "crf" && o.learner != "perceptron")) {
+    return usage();
+  }
   const auto started = std::chrono::steady_clock::now();
   try {
-    const char* pack_path = std::getenv("CRONACA_RESOURCES");
-    const fs::path pack = pack_path ? fs::path(pack_path) : fs::read_symlink("/proc/self/exe").parent_path() / ".." / "share" / "cronaca" / "resources.pack";
-    Resources resources;
-    std::string error;
-    if (!resources.add_pack(read_all(pack), error)) throw std::runtime_error(pack.string() + ": " + error);
+    const Resources resources = tools::load_shipped_resources();
     std::vector<std::string> errors;
     const Languages languages = Languages::load(resources, errors);
     const LanguageProfile* profile = languages.find(o.lang);
@@ -201,100 +236,69 @@ int main(int argc, char** argv) {
 
     NerModel model;
     model.feature_set = o.features == "full" ? FeatureSet::full : FeatureSet::neutral;
-    model.organisations = read_organisations(o.organisations);
-    const std::vector<conll::Sentence> train = conll::read(o.train), dev = conll::read(o.dev);
-    std::fprintf(stderr, "train: %zu sentences; dev: %zu; places: %zu names; organisations: %zu names\n", train.size(), dev.size(),
-                 places.names().size(), model.organisations.size());
+    for (const std::string& path : o.names) read_names(path, model.names);
+    FeatureExtractor extractor(model.feature_set, {&places.names(), &model.names, &cues});
+    Corpus train = extract(o.train, extractor), dev = extract(o.dev, extractor);
+    std::fprintf(stderr, "train: %zu sentences; dev: %zu; places: %zu names; names: %zu\n", train.sentences.size(), dev.sentences.size(),
+                 places.names().size(), model.names.size());
 
-    // Features, extracted once. Indices are assigned in order of first appearance, so they too
-    // are deterministic.
-    FeatureExtractor extractor(model.feature_set, {&places.names(), &model.organisations, &cues});
-    std::unordered_map<std::uint32_t, std::uint32_t> index;
-    std::vector<std::uint32_t> keys;
-    SentenceFeatures features;
-    const auto examples_of = [&](const std::vector<conll::Sentence>& sentences, bool grow) {
-      std::vector<Example> examples;
-      std::vector<std::string_view> words;
-      for (const conll::Sentence& s : sentences) {
-        words.assign(s.words.begin(), s.words.end());
-        extractor.extract(words, features);
-        Example x;
-        x.labels = s.labels;
-        x.offsets.push_back(0);
-        for (std::size_t t = 0; t < words.size(); ++t) {
-          for (std::uint32_t key : features.of(t)) {
-            auto found = index.find(key);
-            if (found == index.end() && grow) {
-              found = index.emplace(key, static_cast<std::uint32_t>(keys.size())).first;
-              keys.push_back(key);
-            }
-            if (found != index.end()) x.features.push_back(found->second);
-          }
-          x.offsets.push_back(static_cast<std::uint32_t>(x.features.size()));
-        }
-        examples.push_back(std::move(x));
+    FeatureIndex first;
+    std::vector<Example> train_examples, dev_examples;
+    for (std::size_t s = 0; s < train.sentences.size(); ++s) train_examples.push_back(first.example(train.features[s], nullptr, train.sentences[s].labels, true));
+    for (std::size_t s = 0; s < dev.sentences.size(); ++s) dev_examples.push_back(first.example(dev.features[s], nullptr, dev.sentences[s].labels, false));
+    const LinearModel first_model = train_stage("first stage", train_examples, first.keys().size(), dev_examples, o);
+    model.stages.push_back(quantise(first_model, first.keys()));
+
+    if (o.stages == 2) {
+      model.context_window = static_cast<std::uint8_t>(o.window);
+      label_by_folds(train, train_examples, first.keys().size(), o);
+      for (std::size_t s = 0; s < dev.sentences.size(); ++s) {
+        const std::vector<std::uint8_t> labels = decode(dev_examples[s], first_model);
+        for (std::size_t t = 0; t < labels.size(); ++t) dev.traces[s][t].label = labels[t];
       }
-      return examples;
-    };
-    const std::vector<Example> train_examples = examples_of(train, true), dev_examples = examples_of(dev, false);
-    std::fprintf(stderr, "features: %zu\n", keys.size());
-
-    Perceptron perceptron(keys.size(), o.dropout, o.seed + 1);
-    std::mt19937_64 random(o.seed);
-    std::vector<std::size_t> order(train_examples.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    for (int epoch = 1; epoch <= o.epochs; ++epoch) {
-      shuffle(order, random);
-      std::size_t wrong = 0;
-      for (std::size_t i : order) wrong += perceptron.learn(train_examples[i]) ? 1 : 0;
-      const std::vector<double> weights = perceptron.averaged_weights(), transitions = perceptron.averaged_transitions();
-      conll::Scores scores;
-      for (const Example& x : dev_examples) scores.add(x.labels, decode(x, weights, transitions));
-      std::fprintf(stderr, "epoch %2d: %5zu wrong sentences; dev span F1 %.4f (PER %.4f LOC %.4f ORG %.4f)\n", epoch, wrong,
-                   scores.span_micro().f1(), scores.spans[0].f1(), scores.spans[1].f1(), scores.spans[2].f1());
-    }
-
-    // Quantisation: one scale for weights and transitions, the largest weight at 127.
-    const std::vector<double> weights = perceptron.averaged_weights(), transitions = perceptron.averaged_transitions();
-    double largest = 0;
-    for (double w : weights) largest = std::max(largest, std::abs(w));
-    const double scale = largest > 0 ? 127.0 / largest : 1.0;
-    for (std::size_t f = 0; f < keys.size(); ++f) {
-      LabelWeights q{};
-      bool any = false;
-      for (int y = 0; y < kLabels; ++y) {
-        q[y] = static_cast<std::int8_t>(std::lround(weights[f * kLabels + y] * scale));
-        any |= q[y] != 0;
+      const std::vector<SentenceFeatures> train_context = context_of(train, model.context_window), dev_context = context_of(dev, model.context_window);
+      FeatureIndex second;
+      std::vector<Example> train_second, dev_second;
+      for (std::size_t s = 0; s < train.sentences.size(); ++s) {
+        train_second.push_back(second.example(train.features[s], &train_context[s], train.sentences[s].labels, true));
       }
-      if (any) model.weights.insert(keys[f], q);
-    }
-    for (std::size_t i = 0; i < transitions.size(); ++i) {
-      model.transitions[i] = static_cast<std::int16_t>(std::clamp<long>(std::lround(transitions[i] * scale), -32000, 32000));
+      for (std::size_t s = 0; s < dev.sentences.size(); ++s) dev_second.push_back(second.example(dev.features[s], &dev_context[s], dev.sentences[s].labels, false));
+      const LinearModel second_model = train_stage("second stage", train_second, second.keys().size(), dev_second, o);
+      model.stages.push_back(quantise(second_model, second.keys()));
     }
 
     // The shipped model's scores, through the runtime tagger.
     EntityTagger tagger(NerModel(model), PhraseLexicon(cues), places, profile->entity_names_capitalised);
+    std::vector<std::vector<std::string_view>> words(dev.sentences.size());
+    for (std::size_t s = 0; s < dev.sentences.size(); ++s) words[s].assign(dev.sentences[s].words.begin(), dev.sentences[s].words.end());
+    const auto labels = tagger.tag(words);
     conll::Scores scores;
-    std::vector<std::string_view> words;
-    for (const conll::Sentence& s : dev) {
-      words.assign(s.words.begin(), s.words.end());
-      const auto labels = tagger.tag(words);
-      scores.add(s.labels, std::vector<std::uint8_t>(labels.begin(), labels.end()));
+    std::string predicted;
+    for (std::size_t s = 0; s < dev.sentences.size(); ++s) {
+      scores.add(dev.sentences[s].labels, labels[s]);
+      for (std::size_t t = 0; t < words[s].size(); ++t) predicted.append(words[s][t]).append("\t").append(label_name(labels[s][t])).append("\n");
+      predicted += "\n";
     }
+    if (!o.predictions.empty() && !(std::ofstream(o.predictions, std::ios::binary) << predicted)) throw std::runtime_error("cannot write " + o.predictions);
+    std::size_t kept = 0;
+    for (const NerStage& stage : model.stages) kept += stage.weights.size();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::fprintf(stderr, "quantised model: %zu features kept of %zu; trained in %.0f s\n%s", model.weights.size(), keys.size(), seconds,
+    std::fprintf(stderr, "quantised model: %zu stage(s), %zu features kept; trained in %.0f s\n%s", model.stages.size(), kept, seconds,
                  scores.report().c_str());
 
+    std::vector<std::string> name_files;
+    for (const std::string& path : o.names) name_files.push_back(fs::path(path).filename().string());
     nlohmann::ordered_json card = {
         {"language", o.lang},
         {"features", o.features},
-        {"training", {{"data", fs::path(o.train).filename().string()}, {"organisations", fs::path(o.organisations).filename().string()},
-                      {"epochs", o.epochs}, {"seed", o.seed}, {"sentences", train.size()}}},
+        {"training", {{"data", fs::path(o.train).filename().string()}, {"names", name_files}, {"stages", o.stages},
+                      {"window", o.window}, {"epochs", o.learning.epochs}, {"dropout", o.learning.dropout}, {"seed", o.learning.seed},
+                      {"sentences", train.sentences.size()}}},
         {"dev", {{"data", fs::path(o.dev).filename().string()},
                  {"span_f1", {{"PER", scores.spans[0].f1()}, {"LOC", scores.spans[1].f1()}, {"ORG", scores.spans[2].f1()}, {"micro", scores.span_micro().f1()}}},
                  {"token_f1", {{"PER", scores.tokens[0].f1()}, {"LOC", scores.tokens[1].f1()}, {"ORG", scores.tokens[2].f1()},
                                {"micro", scores.token_micro().f1()}, {"macro", scores.token_macro_f1()}}}}},
-        {"features_kept", model.weights.size()},
+        {"features_kept", kept},
     };
     model.metadata = card.dump();
     if (!o.out.empty()) {
