@@ -43,6 +43,7 @@ Languages Languages::load(const Resources& resources, std::vector<std::string>& 
       profile->name = manifest.value("name", profile->code);
       profile->analysed = manifest.value("analysis", false);
       profile->entity_model = manifest.value("entity_model", std::string());
+      profile->entity_names = manifest.value("entity_names", std::string());
       profile->entity_names_capitalised = manifest.value("entity_names_capitalised", false);
     } catch (const std::exception& e) {
       errors.push_back(manifest_name + ": " + e.what());

@@ -27,6 +27,7 @@ struct LanguageProfile {
   StringSet continuations;
   std::vector<std::string> clitic_suffixes;
   std::string entity_model;  // resource name of its named-entity model, "" for none
+  std::string entity_names;  // resource name of the name lists its model was trained with, or ""
   bool entity_names_capitalised = false;  // names always start with a capital (English, not Italian)
 
   bool is_stopword(std::string_view folded) const { return stopwords.find(folded) != stopwords.end(); }

@@ -9,7 +9,8 @@ namespace cronaca {
 
 namespace {
 
-constexpr std::string_view kMagic = "CRNNER02";
+constexpr std::string_view kMagic = "CRNNER03";
+constexpr std::string_view kNamesMagic = "CRNNAM01";
 constexpr std::size_t kMaxStages = 2;
 
 void write_stage(const NerStage& stage, ByteWriter& w) {
@@ -65,8 +66,23 @@ std::string write_model(const NerModel& model) {
   w.u8(model.context_window);
   w.u8(static_cast<std::uint8_t>(model.stages.size()));
   for (const NerStage& stage : model.stages) write_stage(stage, w);
-  model.names.write(w);
   return out;
+}
+
+std::string write_names(const PhraseLexicon& names) {
+  std::string out(kNamesMagic);
+  ByteWriter w(out);
+  names.write(w);
+  return out;
+}
+
+bool read_names(std::string_view bytes, PhraseLexicon& names, std::string& error) {
+  ByteReader r(bytes);
+  if (!r.literal(kNamesMagic) || !names.read(r) || !r.at_end()) {
+    error = "not a usable list of names";
+    return false;
+  }
+  return true;
 }
 
 bool read_model(std::string_view bytes, NerModel& model, std::string& error) {
@@ -88,7 +104,6 @@ bool read_model(std::string_view bytes, NerModel& model, std::string& error) {
   for (NerStage& stage : model.stages) {
     if (const char* problem = read_stage(r, stage)) return fail(problem);
   }
-  if (!model.names.read(r)) return fail("truncated names");
   if (!r.at_end()) return fail("trailing bytes");
   return true;
 }

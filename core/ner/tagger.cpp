@@ -60,6 +60,11 @@ NerModel load_entity_model(const Resources& resources, const LanguageProfile& pr
   NerModel model;
   std::string error;
   if (!read_model(*bytes, model, error)) throw std::invalid_argument(profile.entity_model + ": " + error);
+  if (!profile.entity_names.empty()) {
+    const std::string* names = resources.find(profile.entity_names);
+    if (!names) throw std::invalid_argument("no name lists " + profile.entity_names + " for language \"" + profile.code + "\"");
+    if (!read_names(*names, model.names, error)) throw std::invalid_argument(profile.entity_names + ": " + error);
+  }
   return model;
 }
 

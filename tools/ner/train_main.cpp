@@ -307,6 +307,13 @@ int main(int argc, char** argv) {
       out << bytes;
       if (!out) throw std::runtime_error("cannot write " + o.out);
       std::fprintf(stderr, "wrote %s: %zu bytes\n", o.out.c_str(), bytes.size());
+      // The name lists go beside the model, in the file every language's model shares.
+      const fs::path names_path = fs::path(o.out).parent_path() / "entity-names.bin";
+      const std::string names = write_names(model.names);
+      std::ofstream names_out(names_path, std::ios::binary);
+      names_out << names;
+      if (!names_out) throw std::runtime_error("cannot write " + names_path.string());
+      std::fprintf(stderr, "wrote %s: %zu bytes\n", names_path.c_str(), names.size());
     }
   } catch (const std::exception& e) {
     std::cerr << "cronaca-train-ner: " << e.what() << "\n";
