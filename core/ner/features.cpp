@@ -104,7 +104,13 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
   info_.resize(n);
   folded_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    info_[i] = describe_word(words[i]);
+    // A word's description depends on the word alone, and most words recur.
+    auto found = described_.find(words[i]);
+    if (found == described_.end()) {
+      if (described_.size() >= kDescribedLimit) described_.clear();
+      found = described_.emplace(std::string(words[i]), describe_word(words[i])).first;
+    }
+    info_[i] = found->second;
     folded_[i] = info_[i].folded;
   }
   const auto match = [&](const PhraseLexicon* lexicon, std::vector<PhraseMatch>& matches) {

@@ -11,6 +11,7 @@
 #include "ner/context_window.h"
 #include "ner/phrase_lexicon.h"
 #include "ner/word_info.h"
+#include "text/string_hash.h"
 
 namespace cronaca {
 
@@ -63,6 +64,8 @@ class FeatureExtractor {
   FeatureSet set_;
   EntityLexicons lexicons_;
   std::vector<WordInfo> info_;
+  static constexpr std::size_t kDescribedLimit = 1 << 18;  // words remembered, to bound memory
+  StringMap<WordInfo> described_;
   std::vector<std::uint64_t> folded_;
   std::vector<PhraseMatch> places_, names_, cues_;
   std::vector<TokenTrace> traces_;
