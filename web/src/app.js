@@ -1,0 +1,663 @@
+// The page: a workspace of articles analysed in the worker whenever it changes, and four views of
+// the result (entities, timeline, events/articles/map, reader) that all follow one selection: a
+// time window and a set of entities.
+import { AnalysisClient } from './analysis-client.js';
+import { createArticleList, createEventList } from './browse-views.js';
+import { openDialog } from './dialogs.js';
+import { $, debounce, download, el } from './dom.js';
+import { createEntityCard } from './entity-card.js';
+import { createEntityList, TYPES } from './entities-view.js';
+import { computeFilter, findEntities } from './filters.js';
+import { t, translatePage } from './i18n.js';
+import { setupInput } from './input.js';
+import { DAY, isoDay, isoSpan } from './lib/dates.js';
+import { formatDay, formatNumber, SHORT_DAY_FORMAT } from './lib/format.js';
+import { CHAT_LINK_LIMIT, fragmentToView, viewToFragment } from './lib/share-codec.js';
+import { createProgress } from './progress-view.js';
+import { createReader } from './reader-view.js';
+import { fetchCorpus } from './remote.js';
+import { createTimeline } from './timeline/view.js';
+import { clearWorkspace, loadWorkspace, saveCorrections, saveFiles, saveView } from './workspace-store.js';
+import { startWorker } from './worker-start.js';
+
+translatePage();
+
+// ---- State -------------------------------------------------------------------------------
+let files = []; // the workspace: [{name, bytes: ArrayBuffer}] in the order added
+let corrections = [];
+let redo = [];
+let model = null;
+let filter = null;
+const selection = { window: null, entities: new Set(), active: null, doc: null, event: null, tab: 'events' };
+let pendingView = null; // a view by names, applied when the next analysis arrives
+let lastTimings = null;
+
+const { worker, assets } = startWorker();
+const client = new AnalysisClient(worker, assets);
+const status = $('engine-status');
+status.textContent = t('engineLoading');
+client.ready.then(
+  () => {
+    status.textContent = t('engineReady');
+    status.dataset.state = 'ready';
+  },
+  (error) => {
+    status.textContent = t('engineFailed', { message: error.message });
+    status.dataset.state = 'failed';
+  },
+);
+
+// ---- Notices -----------------------------------------------------------------------------
+function toast(text, kind = 'info') {
+  const item = el('li', { className: `toast toast-${kind}`, text });
+  $('toasts').append(item);
+  setTimeout(() => item.remove(), kind === 'error' ? 9000 : 4500);
+}
+
+function showProblems(errors) {
+  $('input-errors').replaceChildren(...errors.map((error) => el('li', { text: t('failedFile', error) })));
+}
+
+// ---- Views -------------------------------------------------------------------------------
+const progress = createProgress({
+  container: $('progress'), bar: $('progress-bar'), label: $('progress-label'),
+  details: $('progress-details'), list: $('progress-files'), summary: $('progress-summary'),
+});
+
+const entityList = createEntityList({
+  list: $('entity-list'), search: $('entity-search'), sort: $('entity-sort'), count: $('entities-count'),
+  typeButtons: Object.fromEntries(TYPES.map((type) => [type, $(`type-toggle-${type}`)])),
+}, {
+  onToggle: (index) => toggleEntity(index),
+  onActive: (index) => setActive(index),
+});
+
+const entityCard = createEntityCard($('entity-card'), {
+  onCorrect: (correction, text, newName) => correct(correction, text, newName),
+  onToggle: (index) => toggleEntity(index),
+  onActivate: (index) => {
+    setActive(index);
+    entityList.reveal(index);
+  },
+  onOpenDocument: (doc, entity) => openDocument(doc, { entity }),
+});
+
+const timeline = createTimeline({
+  container: $('timeline-chart'), svgElement: $('timeline-svg'), overviewElement: $('timeline-overview'), tooltip: $('timeline-tooltip'),
+  controls: { zoomIn: $('tl-zoom-in'), zoomOut: $('tl-zoom-out'), fit: $('tl-fit'), zoomWindow: $('tl-zoom-window') },
+}, {
+  onSelectEvent: (index) => openEvent(index, 0, { reveal: false }),
+  onWindow: (span) => setWindow(span),
+});
+
+const eventList = createEventList($('event-list'), { onOpen: (index) => openEvent(index, 0, { reveal: true }) });
+const articleList = createArticleList($('article-list'), { onOpen: (index) => openDocument(index) });
+
+const reader = createReader({
+  title: $('reader-title'), meta: $('reader-meta'), body: $('reader-text'), eventCard: $('event-card'),
+  empty: $('reader-empty'), prev: $('reader-prev'), next: $('reader-next'), warnings: $('reader-warnings'),
+}, {
+  loadDocument: (index) => client.document(index),
+  onToggleEntity: (index, { activate } = {}) => {
+    toggleEntity(index);
+    if (activate) {
+      setActive(index);
+      entityList.reveal(index);
+    }
+  },
+  onOpenEvent: (index, source) => openEvent(index, source, { reveal: true }),
+  onNavigate: (step) => {
+    const order = articleOrder();
+    const at = order.indexOf(selection.doc);
+    const next = order[at < 0 ? 0 : at + step];
+    if (next !== undefined) openDocument(next);
+  },
+});
+
+let map = null;
+let mapLoading = null;
+function ensureMap() {
+  if (map || mapLoading) return mapLoading;
+  mapLoading = import('./map-view.js').then(({ createMap }) => {
+    map = createMap({
+      container: $('map-frame'), svgElement: $('map-svg'), list: $('map-places'),
+      zoomIn: $('map-zoom-in'), zoomOut: $('map-zoom-out'), reset: $('map-reset'),
+    }, {
+      onToggle: (index, { activate } = {}) => {
+        toggleEntity(index);
+        if (activate) setActive(index);
+      },
+    });
+    if (model) map.update(model, filter, selection.entities);
+  });
+  return mapLoading;
+}
+
+// ---- Selection ---------------------------------------------------------------------------
+function articleOrder() {
+  return filter ? [...filter.docs].sort((a, b) => (model.documents[b].span?.[0] ?? -Infinity) - (model.documents[a].span?.[0] ?? -Infinity) || a - b) : [];
+}
+
+function refilter() {
+  if (!model) return;
+  filter = computeFilter(model, { window: selection.window, selected: selection.entities });
+  entityList.setData(model, filter, selection.entities);
+  timeline.setEvents(filter.selectionEvents);
+  timeline.setWindow(selection.window);
+  eventList.setData(model, filter.events.map((event) => event.index));
+  articleList.setData(model, filter.docs);
+  map?.update(model, filter, selection.entities);
+  reader.setSelected(selection.entities);
+  renderFilterBar();
+  renderCard();
+  rememberView();
+}
+
+function toggleEntity(index) {
+  if (selection.entities.has(index)) selection.entities.delete(index);
+  else selection.entities.add(index);
+  refilter();
+}
+
+function setActive(index) {
+  selection.active = index;
+  renderCard();
+  rememberView();
+}
+
+function renderCard() {
+  entityCard.render(model, model && selection.active !== null ? model.entities[selection.active] : null, { selected: selection.entities });
+}
+
+function setWindow(span) {
+  selection.window = span;
+  refilter();
+}
+
+function openDocument(index, { entity = null } = {}) {
+  selection.doc = index;
+  selection.event = null;
+  timeline.setSelectedEvent(null);
+  eventList.setCurrent(null);
+  articleList.setCurrent(index);
+  entityList.setHighlighted([]);
+  reader.show({ doc: index });
+  if (entity !== null && window.matchMedia('(max-width: 1100px)').matches) $('reader-panel').scrollIntoView();
+  rememberView();
+}
+
+function openEvent(index, sourceIndex = 0, { reveal = false } = {}) {
+  const event = model.events[index];
+  const source = event.sources[sourceIndex] ?? event.sources[0];
+  selection.event = index;
+  selection.doc = source?.doc ?? null;
+  timeline.setSelectedEvent(index);
+  if (reveal) timeline.reveal(event);
+  eventList.setCurrent(index);
+  articleList.setCurrent(selection.doc);
+  entityList.setHighlighted(event.participants);
+  if (source) reader.show({ doc: source.doc, highlight: { start: source.start, end: source.end }, event: index });
+  rememberView();
+}
+
+// ---- Filter bar --------------------------------------------------------------------------
+function renderFilterBar() {
+  const chips = [];
+  if (selection.window) {
+    const label = `${formatDay(selection.window[0], SHORT_DAY_FORMAT)} – ${formatDay(selection.window[1] - DAY, SHORT_DAY_FORMAT)}`;
+    chips.push(el('button', {
+      type: 'button', className: 'chip chip-window', text: label,
+      attrs: { 'aria-label': t('removeWindow', { window: label }) }, on: { click: () => setWindow(null) },
+    }, el('span', { className: 'chip-x', attrs: { 'aria-hidden': 'true' }, text: '×' })));
+  }
+  for (const index of selection.entities) {
+    const entity = model.entities[index];
+    chips.push(el('button', {
+      type: 'button', className: `chip type-${entity.type} is-selected`, text: entity.name,
+      attrs: { 'aria-label': t('removeEntityFilter', { name: entity.name }) }, on: { click: () => toggleEntity(index) },
+    }, el('span', { className: 'chip-x', attrs: { 'aria-hidden': 'true' }, text: '×' })));
+  }
+  $('filter-chips').replaceChildren(...chips);
+  $('filter-clear').hidden = chips.length === 0;
+  $('filter-hint').hidden = chips.length > 0;
+  $('filter-summary').textContent = t('summary', {
+    articles: formatNumber(filter.docs.length), events: formatNumber(filter.events.length),
+    entities: formatNumber(filter.entityCounts ? filter.entityCounts.reduce((n, c) => n + (c > 0), 0) : model.entities.length),
+  });
+  $('window-from').value = selection.window ? isoDay(selection.window[0]) : '';
+  $('window-to').value = selection.window ? isoDay(selection.window[1] - DAY) : '';
+  $('events-tab-count').textContent = formatNumber(filter.events.length);
+  $('articles-tab-count').textContent = formatNumber(filter.docs.length);
+}
+
+$('filter-clear').addEventListener('click', () => {
+  selection.window = null;
+  selection.entities.clear();
+  refilter();
+});
+
+function windowFromInputs() {
+  const from = isoSpan($('window-from').value);
+  const to = isoSpan($('window-to').value);
+  if (from && to && from[0] < to[1]) setWindow([from[0], to[1]]);
+  else if (!$('window-from').value && !$('window-to').value) setWindow(null);
+}
+$('window-from').addEventListener('change', windowFromInputs);
+$('window-to').addEventListener('change', windowFromInputs);
+
+// ---- Tabs --------------------------------------------------------------------------------
+const tabs = [...document.querySelectorAll('#browse-tabs [role=tab]')];
+function selectTab(name, { focus = false } = {}) {
+  selection.tab = name;
+  for (const tab of tabs) {
+    const on = tab.dataset.tab === name;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    $(tab.getAttribute('aria-controls')).hidden = !on;
+    if (on && focus) tab.focus();
+  }
+  if (name === 'map') ensureMap().then(() => map?.resize());
+  rememberView();
+}
+for (const tab of tabs) {
+  tab.addEventListener('click', () => selectTab(tab.dataset.tab));
+  tab.addEventListener('keydown', (event) => {
+    const at = tabs.indexOf(tab);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    selectTab(tabs[(to + tabs.length) % tabs.length].dataset.tab, { focus: true });
+  });
+}
+
+// ---- View state: in the URL fragment and in the workspace ---------------------------------
+function viewByNames() {
+  if (!model) return pendingView ?? {};
+  return {
+    entities: [...selection.entities].map((i) => model.entities[i].name),
+    window: selection.window,
+    doc: selection.doc !== null ? model.documents[selection.doc].name : null,
+    tab: selection.tab,
+    active: selection.active !== null ? model.entities[selection.active]?.name ?? null : null,
+  };
+}
+
+const rememberView = debounce(() => {
+  if (!model) return;
+  const view = viewByNames();
+  saveView(view);
+  const fragment = viewToFragment(view);
+  history.replaceState(null, '', fragment ? `#${fragment}` : location.pathname + location.search);
+}, 250);
+
+function applyView(view) {
+  selection.entities = new Set((view.entities ?? []).flatMap((name) => findEntities(model, name).slice(0, 1)));
+  selection.window = view.window ?? null;
+  const active = view.active ? findEntities(model, view.active)[0] : (view.entities?.length ? [...selection.entities][0] : undefined);
+  selection.active = active ?? null;
+  const doc = view.doc ? model.documents.findIndex((d) => d.name === view.doc) : -1;
+  refilter();
+  if (view.tab) selectTab(view.tab);
+  // The reader is never empty when there is something to read: the linked article, the one that
+  // was open, or the newest.
+  if (doc >= 0) openDocument(doc);
+  else if (selection.doc !== null && selection.doc < model.documents.length) openDocument(selection.doc);
+  else if (model.documents.length) openDocument(articleOrder()[0] ?? 0);
+  else reader.show(null);
+  if (selection.active !== null) entityList.reveal(selection.active);
+  if (selection.window && view.zoom !== false) timeline.zoomTo(selection.window);
+}
+
+// ---- Analysis ----------------------------------------------------------------------------
+let running = false;
+let again = false;
+
+async function analyse() {
+  if (running) {
+    again = true;
+    return;
+  }
+  running = true;
+  document.body.dataset.state = model ? 'ready' : 'analysing';
+  try {
+    do {
+      again = false;
+      await analyseOnce();
+    } while (again);
+  } finally {
+    running = false;
+    document.body.dataset.busy = 'false';
+  }
+}
+
+async function analyseOnce() {
+  if (files.length === 0) return;
+  const started = performance.now();
+  document.body.dataset.busy = 'true';
+  progress.start(files.map((file) => file.name));
+  const view = pendingView ?? viewByNames();
+  pendingView = null;
+  let answer;
+  try {
+    answer = await client.analyse(files, corrections, (message) => progress.update(message));
+  } catch (error) {
+    progress.fail(error.message);
+    toast(t('analysisFailed', { message: error.message }), 'error');
+    if (!model) document.body.dataset.state = 'empty';
+    return;
+  }
+  if (again) {
+    pendingView = view;
+    return; // a newer workspace is waiting; this result is already stale
+  }
+  model = answer.model;
+  lastTimings = { ...answer.timings, totalMs: performance.now() - started };
+  showProblems(model.errors);
+  for (const warning of model.warnings) toast(warning, 'warning');
+  document.body.dataset.state = 'ready';
+  $('workspace').hidden = false;
+  $('welcome').hidden = true;
+  timeline.setModel(model);
+  reader.setModel(model);
+  applyView(view);
+  progress.finish({ documents: model.documents.length, errors: model.errors, ms: performance.now() - started });
+  renderCorrections();
+  document.body.dataset.analysed = String(model.documents.length);
+  // Tests and the benchmark read how long it took; nothing else does.
+  document.body.dataset.analysisMs = String(Math.round(performance.now() - started));
+}
+
+async function addFiles(added, { replace = false } = {}) {
+  if (replace) files = [];
+  for (const file of added) {
+    const at = files.findIndex((existing) => existing.name === file.name);
+    if (at >= 0) files[at] = file;
+    else files.push(file);
+    // A workspace archive (the share link's alternative) brings its corrections and view.
+    if (/\.zip$/i.test(file.name)) {
+      const { workspace } = await client.inspectArchive(file.bytes.slice(0));
+      if (workspace) {
+        for (const correction of workspace.corrections ?? []) {
+          if (!corrections.some((c) => JSON.stringify(c) === JSON.stringify(correction))) corrections.push(correction);
+        }
+        pendingView = workspace.view ?? null;
+        saveCorrections(corrections, redo);
+      }
+    }
+  }
+  saveFiles(files);
+  toast(t('added', { n: formatNumber(added.length) }));
+  analyse();
+}
+
+// ---- Corrections -------------------------------------------------------------------------
+function correct(correction, text, newName) {
+  corrections.push(correction);
+  redo = [];
+  saveCorrections(corrections, redo);
+  const view = viewByNames();
+  if (newName) {
+    view.active = newName;
+    if (correction.op === 'rename') view.entities = view.entities.map((name) => (name === correction.entity ? newName : name));
+  }
+  if (correction.op === 'remove') view.entities = view.entities.filter((name) => name !== correction.entity);
+  if (correction.op === 'remove' && view.active === correction.entity) view.active = null;
+  pendingView = view;
+  toast(text);
+  renderCorrections();
+  analyse();
+}
+
+function undo() {
+  if (!corrections.length) return;
+  redo.push(corrections.pop());
+  saveCorrections(corrections, redo);
+  pendingView = viewByNames();
+  toast(t('undone'));
+  renderCorrections();
+  analyse();
+}
+
+function redoLast() {
+  if (!redo.length) return;
+  corrections.push(redo.pop());
+  saveCorrections(corrections, redo);
+  pendingView = viewByNames();
+  toast(t('redone'));
+  renderCorrections();
+  analyse();
+}
+
+function describeCorrection(c) {
+  return t(`correction_${c.op}`, { entity: c.entity, with: c.with, alias: c.alias, name: c.name, type: c.type ? t(`type_${c.type}`) : '' });
+}
+
+function renderCorrections() {
+  $('undo').disabled = corrections.length === 0;
+  $('redo').disabled = redo.length === 0;
+  $('undo').title = corrections.length ? t('undoWhat', { what: describeCorrection(corrections.at(-1)) }) : '';
+  $('redo').title = redo.length ? t('redoWhat', { what: describeCorrection(redo.at(-1)) }) : '';
+  $('corrections-count').textContent = t('correctionsCount', { n: formatNumber(corrections.length) });
+  $('corrections-review').disabled = corrections.length === 0;
+}
+
+$('undo').addEventListener('click', undo);
+$('redo').addEventListener('click', redoLast);
+$('corrections-review').addEventListener('click', async () => {
+  const warnings = new Set(model?.warnings ?? []);
+  const keep = corrections.map(() => true);
+  const items = corrections.map((c, i) => {
+    const box = el('input', { type: 'checkbox', id: `keep-${i}`, checked: true, on: { change: () => { keep[i] = box.checked; } } });
+    const problem = [...warnings].find((w) => w.startsWith(`correction ${i + 1}:`));
+    return el('li', {}, box, el('label', { htmlFor: `keep-${i}`, text: describeCorrection(c) }), problem ? el('small', { className: 'warning', text: problem }) : null);
+  });
+  const answer = await openDialog({
+    title: t('correctionsTitle'),
+    content: [el('p', { className: 'hint', text: t('correctionsHint') }), el('ol', { className: 'corrections-list' }, items)],
+    actions: [{ value: 'apply', label: t('apply'), primary: true }],
+  });
+  if (answer && keep.includes(false)) {
+    corrections = corrections.filter((_, i) => keep[i]);
+    saveCorrections(corrections, redo);
+    pendingView = viewByNames();
+    renderCorrections();
+    analyse();
+  }
+});
+
+// ---- Sharing and export ------------------------------------------------------------------
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function pageAddress() {
+  const url = new URL(location.href);
+  url.hash = '';
+  url.searchParams.delete('src');
+  return url.href.replace(/#$/, '');
+}
+
+async function downloadExport(kind) {
+  try {
+    const title = t('reportTitle');
+    const options = { title, view: { corrections, state: viewByNames() } };
+    const file = await client.exportFile(kind, options);
+    download(file.name, file.data, file.mime);
+    toast(t('exported', { name: file.name }));
+  } catch (error) {
+    toast(error.message, 'error');
+  }
+}
+
+async function share() {
+  if (!files.length) return;
+  const { corpus } = await client.encodeCorpus(files, corrections);
+  const link = `${pageAddress()}#${viewToFragment(viewByNames(), corpus)}`;
+  document.body.dataset.shareLength = String(link.length);
+  if (link.length > CHAT_LINK_LIMIT) {
+    const answer = await openDialog({
+      title: t('shareLongTitle'),
+      content: [el('p', { text: t('shareLongText', { n: formatNumber(link.length), limit: formatNumber(CHAT_LINK_LIMIT) }) })],
+      actions: [{ value: 'copy', label: t('shareCopyAnyway') }, { value: 'file', label: t('shareFile'), primary: true }],
+    });
+    if (answer === 'file') return downloadExport('workspace');
+    if (answer !== 'copy') return;
+  }
+  if (await copyText(link)) {
+    toast(t('linkCopied', { n: formatNumber(link.length) }));
+  } else {
+    const area = el('textarea', { id: 'share-link', readOnly: true, rows: 5, value: link, autofocus: true });
+    area.addEventListener('focus', () => area.select());
+    await openDialog({ title: t('shareManualTitle'), content: [el('label', { htmlFor: 'share-link', text: t('shareManual') }), area] });
+  }
+}
+
+$('share').addEventListener('click', share);
+for (const button of document.querySelectorAll('[data-export]')) {
+  button.addEventListener('click', () => {
+    button.closest('details').open = false;
+    downloadExport(button.dataset.export);
+  });
+}
+
+$('clear').addEventListener('click', async () => {
+  const answer = await openDialog({
+    title: t('clearTitle'),
+    content: [el('p', { text: t('clearText', { n: formatNumber(files.length) }) })],
+    actions: [{ value: 'clear', label: t('clear'), primary: true, danger: true }],
+  });
+  if (!answer) return;
+  files = [];
+  corrections = [];
+  redo = [];
+  model = null;
+  filter = null;
+  Object.assign(selection, { window: null, entities: new Set(), active: null, doc: null, event: null });
+  await clearWorkspace();
+  history.replaceState(null, '', location.pathname + location.search);
+  progress.hide();
+  showProblems([]);
+  $('workspace').hidden = true;
+  $('welcome').hidden = false;
+  document.body.dataset.state = 'empty';
+  delete document.body.dataset.analysed;
+  renderCorrections();
+  toast(t('cleared'));
+});
+
+// ---- Input -------------------------------------------------------------------------------
+setupInput({
+  dropTargets: [document.body],
+  overlay: $('drop-overlay'),
+  fileInput: $('file-input'),
+  folderInput: $('folder-input'),
+  pickFiles: document.querySelectorAll('[data-action=pick-files]'),
+  pickFolder: document.querySelectorAll('[data-action=pick-folder]'),
+  paste: document.querySelectorAll('[data-action=paste]'),
+  loadUrl: document.querySelectorAll('[data-action=load-url]'),
+}, {
+  onFiles: (added) => addFiles(added),
+  onSkipped: (names) => toast(t('skipped', { n: formatNumber(names.length) }), 'warning'),
+  onError: (text) => toast(text, 'error'),
+  onBusy: (busy) => { document.body.dataset.reading = String(busy); },
+});
+
+// "/" jumps to the entity search, as on many news sites' search boxes.
+document.addEventListener('keydown', (event) => {
+  if (event.key === '/' && !event.target.closest('input, textarea, select, [contenteditable]') && model) {
+    event.preventDefault();
+    $('entity-search').focus();
+  }
+});
+
+// ---- Start-up: the workspace, a shared link, a deep link, a ?src= corpus ---------------------
+async function openSharedCorpus(view) {
+  let shared;
+  try {
+    shared = await client.decodeCorpus(view.corpus);
+  } catch (error) {
+    toast(t('shareBroken', { message: error.message }), 'error');
+    return false;
+  }
+  if (files.length) {
+    const answer = await openDialog({
+      title: t('sharedTitle'),
+      content: [el('p', { text: t('sharedReplace', { shared: formatNumber(shared.files.length), mine: formatNumber(files.length) }) })],
+      actions: [{ value: 'replace', label: t('sharedOpen'), primary: true }],
+    });
+    if (!answer) return false;
+  }
+  files = shared.files.map(({ name, bytes }) => ({ name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }));
+  corrections = shared.corrections;
+  redo = [];
+  saveFiles(files);
+  saveCorrections(corrections, redo);
+  return true;
+}
+
+async function offerRemoteCorpus(url) {
+  const answer = await openDialog({
+    title: t('srcTitle'),
+    content: [el('p', { text: t('srcText') }), el('p', { className: 'src-url', text: url }), el('p', { className: 'hint', text: t('srcPrivacy') })],
+    actions: [{ value: 'load', label: t('srcLoad'), primary: true }],
+  });
+  const address = new URL(location.href);
+  address.searchParams.delete('src');
+  history.replaceState(null, '', address.href);
+  if (!answer) return;
+  document.body.dataset.reading = 'true';
+  try {
+    const loaded = await fetchCorpus(url);
+    await addFiles(loaded, { replace: false });
+  } catch (error) {
+    toast(error.message, 'error');
+  } finally {
+    document.body.dataset.reading = 'false';
+  }
+}
+
+async function start() {
+  const stored = await loadWorkspace();
+  files = stored.files;
+  corrections = stored.corrections;
+  redo = stored.redo;
+  renderCorrections();
+  const linked = fragmentToView(location.hash);
+  if (linked.corpus && await openSharedCorpus(linked)) {
+    pendingView = { ...linked, corpus: undefined };
+  } else if (linked.isDeepLink) {
+    pendingView = linked;
+  } else {
+    pendingView = stored.view;
+  }
+  if (pendingView?.tab) selectTab(pendingView.tab);
+  document.body.dataset.state = files.length ? 'analysing' : 'empty';
+  if (files.length) {
+    $('welcome').hidden = true;
+    analyse();
+  }
+  const src = new URLSearchParams(location.search).get('src');
+  if (src) await offerRemoteCorpus(src);
+}
+
+// A deep link pasted into the address bar of an open page.
+window.addEventListener('hashchange', async () => {
+  const linked = fragmentToView(location.hash);
+  if (linked.corpus) {
+    if (await openSharedCorpus(linked)) {
+      pendingView = { ...linked, corpus: undefined };
+      analyse();
+    }
+  } else if (model && linked.isDeepLink) {
+    applyView(linked);
+  }
+});
+
+start();
+// For the benchmark and the tests: how long the last analysis took, stage by stage.
+window.cronacaTimings = () => lastTimings;

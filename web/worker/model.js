@@ -1,0 +1,151 @@
+// The page's view of a cronaca/1 result: everything the views filter and draw, with ids turned
+// into array indices and dates into UTC milliseconds, and without the article texts (the reader
+// asks for one document at a time). Built in the worker so that the page's main thread never
+// parses or walks the whole analysis.
+import { searchKey } from '../src/filters.js';
+import { documentSpan, eventSpan } from '../src/lib/dates.js';
+
+export const ACTIVITY_BINS = 40;
+const RELATED_KEPT = 8;
+
+// [earliest start, latest end] of [start, end) spans, or null for none.
+function extentOf(spans) {
+  if (spans.length === 0) return null;
+  let start = Infinity;
+  let end = -Infinity;
+  for (const span of spans) {
+    if (span[0] < start) start = span[0];
+    if (span[1] > end) end = span[1];
+  }
+  return [start, end];
+}
+
+export function buildModel(result) {
+  const entityIndex = new Map(result.entities.map((entity, index) => [entity.id, index]));
+  const docIndex = new Map(result.documents.map((doc, index) => [doc.id, index]));
+
+  // Mentions of each entity in each document, demonyms included: an entity's activity.
+  const perEntity = result.entities.map(() => new Map());
+  const documents = result.documents.map((doc, index) => {
+    let mentions = 0;
+    for (const mention of doc.mentions) {
+      const entity = entityIndex.get(mention.entity);
+      if (entity === undefined) continue;
+      const counts = perEntity[entity];
+      counts.set(index, (counts.get(index) ?? 0) + 1);
+      mentions++;
+    }
+    return {
+      index,
+      id: doc.id,
+      name: doc.name,
+      title: doc.title || doc.name,
+      format: doc.format,
+      lang: doc.lang,
+      date: doc.date,
+      span: documentSpan(doc.date),
+      sentences: doc.sentences.length,
+      tokens: doc.token_count,
+      timexes: doc.timexes.length,
+      mentions,
+      warnings: doc.warnings,
+    };
+  });
+
+  const dated = documents.filter((doc) => doc.span);
+  const docExtent = extentOf(dated.map((doc) => doc.span));
+
+  const related = result.entities.map(() => []);
+  for (const { a, b, count } of result.cooccurrences) {
+    const ia = entityIndex.get(a);
+    const ib = entityIndex.get(b);
+    if (ia === undefined || ib === undefined) continue;
+    related[ia].push([ib, count]);
+    related[ib].push([ia, count]);
+  }
+
+  const entities = result.entities.map((entity, index) => {
+    const counts = [...perEntity[index]].sort((x, y) => x[0] - y[0]);
+    const activity = new Uint16Array(ACTIVITY_BINS);
+    if (docExtent) {
+      const width = Math.max(1, docExtent[1] - docExtent[0]);
+      for (const [doc, count] of counts) {
+        const span = documents[doc].span;
+        if (!span) continue;
+        const bin = Math.min(ACTIVITY_BINS - 1, Math.floor((((span[0] + span[1]) / 2 - docExtent[0]) / width) * ACTIVITY_BINS));
+        activity[bin] = Math.min(65535, activity[bin] + count);
+      }
+    }
+    return {
+      index,
+      id: entity.id,
+      name: entity.name,
+      type: entity.type,
+      aliases: entity.aliases,
+      search: searchKey([entity.name, ...entity.aliases].join(' \u0001 ')),
+      descriptions: entity.descriptions,
+      mentions: entity.mentions,
+      related: entity.related,
+      total: entity.mentions + entity.related,
+      first: entity.first,
+      last: entity.last,
+      generic: entity.generic === true,
+      place: entity.place ?? null,
+      country: entity.country ?? null,
+      lat: entity.lat ?? null,
+      lon: entity.lon ?? null,
+      docs: Int32Array.from(counts, ([doc]) => doc),
+      docCounts: Int32Array.from(counts, ([, count]) => count),
+      activity,
+      cooccurring: related[index].sort((x, y) => y[1] - x[1]).slice(0, RELATED_KEPT),
+      events: 0,
+    };
+  });
+
+  const events = result.events.map((event, index) => {
+    const sources = event.sources
+      .map((source) => ({ doc: docIndex.get(source.document), start: source.start, end: source.end }))
+      .filter((source) => source.doc !== undefined);
+    const participants = [...new Set([...event.entities, ...event.places])]
+      .map((id) => entityIndex.get(id))
+      .filter((i) => i !== undefined);
+    for (const entity of participants) entities[entity].events++;
+    return {
+      index,
+      id: event.id,
+      headline: event.headline,
+      date: event.date,
+      span: eventSpan(event.date),
+      status: event.status,
+      background: event.background === true,
+      duration: event.duration ?? null,
+      categories: event.categories,
+      figures: event.figures.map((figure) => ({ ...figure, doc: docIndex.get(figure.document) })),
+      sources,
+      docs: [...new Set(sources.map((source) => source.doc))],
+      entities: event.entities.map((id) => entityIndex.get(id)).filter((i) => i !== undefined),
+      places: event.places.map((id) => entityIndex.get(id)).filter((i) => i !== undefined),
+      participants,
+    };
+  }).filter((event) => event.span);
+  events.forEach((event, index) => { event.index = index; });
+  for (const event of events) for (const doc of event.docs) documents[doc].events = (documents[doc].events ?? 0) + 1;
+
+  const foreground = events.filter((event) => !event.background);
+  const spans = [...dated.map((doc) => doc.span), ...foreground.map((event) => event.span)];
+  const extent = extentOf(spans);
+  const fullExtent = extentOf([...spans, ...events.map((event) => event.span)]);
+
+  return {
+    schema: result.schema,
+    documents,
+    entities,
+    events,
+    errors: result.errors,
+    warnings: result.warnings,
+    extent,
+    fullExtent,
+    docExtent,
+    activityBins: ACTIVITY_BINS,
+  };
+}
