@@ -14,7 +14,7 @@ import { formatNumber } from './lib/format.js';
 
 const countries = feature(world, world.objects.countries);
 const borders = mesh(world, world.objects.countries, (a, b) => a !== b);
-const LABELS = 10;
+const LABELS = 14;
 
 export function createMap({ container, svgElement, list, zoomIn, zoomOut, reset }, { onToggle }) {
   const svg = select(svgElement);
@@ -39,11 +39,27 @@ export function createMap({ container, svgElement, list, zoomIn, zoomOut, reset 
   svg.call(behaviour);
   zoomIn.addEventListener('click', () => svg.call(behaviour.scaleBy, 1.8));
   zoomOut.addEventListener('click', () => svg.call(behaviour.scaleBy, 1 / 1.8));
-  reset.addEventListener('click', () => svg.call(behaviour.transform, zoomIdentity));
+  reset.addEventListener('click', () => fitToPlaces());
+  let width = 0;
+  let height = 0;
+  let fitted = false;
+
+  // Frames the places named (most news is about one region), or the world when there are none.
+  function fitToPlaces() {
+    const points = places.slice(0, 40).map((place) => projection([place.entity.lon, place.entity.lat])).filter(Boolean);
+    if (!points.length || !width) return svg.call(behaviour.transform, zoomIdentity);
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const k = Math.max(1, Math.min(8, 0.7 / Math.max((x1 - x0 + 1) / width, (y1 - y0 + 1) / height)));
+    const cx = (x0 + x1) / 2;
+    const cy = (y0 + y1) / 2;
+    svg.call(behaviour.transform, zoomIdentity.translate(width / 2 - k * cx, height / 2 - k * cy).scale(k));
+  }
 
   function resize() {
-    const width = Math.max(200, container.clientWidth);
-    const height = Math.max(150, container.clientHeight);
+    width = Math.max(200, container.clientWidth);
+    height = Math.max(150, container.clientHeight);
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     projection.fitExtent([[8, 8], [width - 8, height - 8]], { type: 'Sphere' });
     behaviour.extent([[0, 0], [width, height]]).translateExtent([[0, 0], [width, height]]);
@@ -52,6 +68,10 @@ export function createMap({ container, svgElement, list, zoomIn, zoomOut, reset 
     land.attr('d', path(countries));
     border.attr('d', path(borders));
     drawPlaces();
+    if (!fitted && places.length && container.clientWidth) {
+      fitted = true;
+      fitToPlaces();
+    }
   }
 
   function drawPlaces() {
@@ -64,10 +84,21 @@ export function createMap({ container, svgElement, list, zoomIn, zoomOut, reset 
       .attr('class', (d) => `map-place place-${d.entity.place ?? 'other'}${selected.has(d.entity.index) ? ' is-selected' : ''}`)
       .on('click', (event, d) => onToggle(d.entity.index, { activate: true }))
       .selectAll('title').data((d) => [d]).join('title').text((d) => `${d.entity.name}: ${t('mentionsShort', { n: d.count })}`);
-    labels.selectAll('text').data(places.slice(0, LABELS), (d) => d.entity.index).join('text')
-      .attr('x', (d) => d.xy[0] + radius(d.count) + 3 / k).attr('y', (d) => d.xy[1] + 4 / k)
+    // Labels for the most mentioned places, skipping any that would overlap one already placed.
+    const placed = [];
+    const labelled = [];
+    for (const place of places) {
+      if (labelled.length >= LABELS) break;
+      const r = radius(place.count);
+      const box = [place.xy[0] + r + 3 / k, place.xy[1] - 8 / k, place.xy[0] + r + 3 / k + (place.entity.name.length * 7) / k, place.xy[1] + 6 / k];
+      if (placed.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
+      placed.push(box);
+      labelled.push({ place, x: box[0], y: place.xy[1] + 4 / k });
+    }
+    labels.selectAll('text').data(labelled, (d) => d.place.entity.index).join('text')
+      .attr('x', (d) => d.x).attr('y', (d) => d.y)
       .style('font-size', `${12 / k}px`).style('stroke-width', `${3 / k}px`)
-      .text((d) => d.entity.name);
+      .text((d) => d.place.entity.name);
   }
 
   new ResizeObserver(perFrame(resize)).observe(container);
@@ -89,6 +120,10 @@ export function createMap({ container, svgElement, list, zoomIn, zoomOut, reset 
         }, entity.name, el('span', { className: 'count', text: formatNumber(count) })))));
       if (!places.length) list.append(el('li', { className: 'muted', text: t('mapNone') }));
       drawPlaces();
+      if (!fitted && places.length && width && container.clientWidth) {
+        fitted = true;
+        fitToPlaces();
+      }
     },
     resize,
     get count() { return places.length; },
