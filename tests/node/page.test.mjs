@@ -14,7 +14,7 @@ import { decodeCorpus, encodeCorpus, fragmentToView, viewToFragment } from '../.
 import { layoutEvents } from '../../web/src/timeline/layout.js';
 import { entitiesCsv, eventsCsv, timelineJs, timeml, timemlArchive } from '../../web/worker/exports.js';
 import { expandInputs } from '../../web/worker/inputs.js';
-import { buildModel } from '../../web/worker/model.js';
+import { buildModel, hydrateModel, modelMessages } from '../../web/worker/model.js';
 import { reportHtml } from '../../web/worker/report.js';
 import { fixtureFiles, root, runCli, seeds, wasmEngine } from '../support.mjs';
 
@@ -72,7 +72,7 @@ test('the timeline counts a dense period and draws a sparse one mark by mark', (
 });
 
 test('the model and the filters: a time window and entities narrow every view', () => {
-  const model = buildModel(fixtures);
+  const model = hydrateModel(buildModel(fixtures));
   assert.equal(model.documents.length, fixtures.documents.length);
   const all = computeFilter(model, {});
   assert.equal(all.active, false);
@@ -86,6 +86,11 @@ test('the model and the filters: a time window and entities narrow every view', 
   const january = computeFilter(model, { window: [Date.UTC(2022, 0, 1), Date.UTC(2022, 1, 1)] });
   for (const doc of january.docs) assert.ok(model.documents[doc].span[0] < Date.UTC(2022, 1, 1));
   assert.equal(searchKey('Kassym-Jomart  TOKAYEV'), 'kassym jomart tokayev');
+  // The model travels in parts and comes back whole.
+  const { parts, rest } = modelMessages(buildModel(fixtures), 2);
+  for (const { key, items } of parts) rest[key].push(...items);
+  const whole = hydrateModel(rest);
+  assert.deepEqual(whole.entities.map((e) => [e.name, [...e.docs], [...e.docCounts]]), model.entities.map((e) => [e.name, [...e.docs], [...e.docCounts]]));
 });
 
 test('annotation runs nest mentions, times and the source sentence', () => {

@@ -15,7 +15,19 @@ export class AnalysisClient {
     const request = this.requests.get(message.id);
     if (!request) return;
     if (message.type === 'progress') return request.onProgress?.(message);
+    // A long list comes in parts, each its own short task on the main thread.
+    if (message.type === 'part') {
+      request.parts ??= {};
+      (request.parts[message.key] ??= []).push(message.items);
+      return;
+    }
     this.requests.delete(message.id);
+    if (message.sentAt && message.answer && typeof message.answer === 'object') {
+      message.answer.transferMs = performance.timeOrigin + performance.now() - message.sentAt;
+    }
+    if (message.type === 'result' && request.parts && message.answer?.model) {
+      for (const [key, chunks] of Object.entries(request.parts)) message.answer.model[key] = chunks.flat();
+    }
     if (message.type === 'result') request.resolve(message.answer);
     else request.reject(new Error(message.message));
   }

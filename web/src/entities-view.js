@@ -10,7 +10,6 @@ import { VirtualList } from './virtual-list.js';
 
 export const TYPES = ['PER', 'ORG', 'LOC'];
 const ROW = 50;
-const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 function activityStrip(entity, bins) {
   const max = Math.max(1, ...entity.activity);
@@ -67,8 +66,8 @@ export function createEntityList({ list, search, sort, typeButtons, count }, { o
     if (!model) return [];
     const query = searchKey(search.value);
     const bySort = sort.value === 'name'
-      ? (a, b) => collator.compare(a.name, b.name)
-      : (a, b) => countOf(filter, b) - countOf(filter, a) || collator.compare(a.name, b.name);
+      ? (a, b) => a.rank - b.rank
+      : (a, b) => countOf(filter, b) - countOf(filter, a) || a.rank - b.rank;
     const out = [];
     for (const type of TYPES) {
       const members = model.entities.filter((entity) => entity.type === type
@@ -109,6 +108,7 @@ export function createEntityList({ list, search, sort, typeButtons, count }, { o
       refresh();
     },
     setHighlighted(indices) {
+      if (indices.length === 0 && highlighted.size === 0) return;
       highlighted = new Set(indices);
       view.render();
     },

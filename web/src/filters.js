@@ -6,13 +6,6 @@ import { overlaps } from './lib/dates.js';
 export function computeFilter(model, { window = null, selected = new Set() } = {}) {
   const { documents, entities, events } = model;
   const active = Boolean(window) || selected.size > 0;
-  const docMask = new Uint8Array(documents.length);
-  for (const doc of documents) docMask[doc.index] = !window || (doc.span !== null && overlaps(doc.span, window)) ? 1 : 0;
-  if (selected.size) {
-    const hits = new Uint16Array(documents.length);
-    for (const entity of selected) for (const doc of entities[entity]?.docs ?? []) hits[doc]++;
-    for (let d = 0; d < hits.length; d++) if (hits[d] !== selected.size) docMask[d] = 0;
-  }
 
   const involvesSelection = (event) => {
     for (const entity of selected) if (!event.participants.includes(entity)) return false;
@@ -21,6 +14,17 @@ export function computeFilter(model, { window = null, selected = new Set() } = {
   // The timeline draws the window itself, so it gets the events of the selection at any date.
   const selectionEvents = selected.size ? events.filter(involvesSelection) : events;
   const windowEvents = window ? selectionEvents.filter((event) => overlaps(event.span, window)) : selectionEvents;
+
+  // A document belongs to a window when it is dated inside it, or when it tells of an event inside
+  // it (yesterday's shelling, in today's paper).
+  const docMask = new Uint8Array(documents.length);
+  for (const doc of documents) docMask[doc.index] = !window || (doc.span !== null && overlaps(doc.span, window)) ? 1 : 0;
+  if (window) for (const event of windowEvents) for (const doc of event.docs) docMask[doc] = 1;
+  if (selected.size) {
+    const hits = new Uint16Array(documents.length);
+    for (const entity of selected) for (const doc of entities[entity]?.docs ?? []) hits[doc]++;
+    for (let d = 0; d < hits.length; d++) if (hits[d] !== selected.size) docMask[d] = 0;
+  }
 
   let entityCounts = null;
   if (active) {

@@ -34,10 +34,13 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
       return;
     }
     eventCard.hidden = false;
-    const sources = event.sources.map((source, i) => el('button', {
-      type: 'button', className: `source-link${shown?.doc === source.doc && shown?.highlight?.start === source.start ? ' is-current' : ''}`,
-      text: model.documents[source.doc].title, title: model.documents[source.doc].name,
-      attrs: { 'aria-label': t('openSource', { n: i + 1, title: model.documents[source.doc].title }) },
+    // One button per article that tells it, opening at its first sentence there.
+    const byDoc = new Map();
+    event.sources.forEach((source, i) => { if (!byDoc.has(source.doc)) byDoc.set(source.doc, i); });
+    const sources = [...byDoc].map(([doc, i], n) => el('button', {
+      type: 'button', className: `source-link${shown?.doc === doc ? ' is-current' : ''}`,
+      text: model.documents[doc].title, title: model.documents[doc].name,
+      attrs: { 'aria-label': t('openSource', { n: n + 1, title: model.documents[doc].title }), 'aria-current': shown?.doc === doc ? 'true' : null },
       on: { click: () => onOpenEvent(event.index, i) },
     }));
     const who = event.participants.map((index) => {
@@ -57,12 +60,12 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
     );
   }
 
-  function renderText(doc, data, highlight) {
+  function renderText(doc, data, highlight, focus) {
     const annotations = [
       ...data.mentions.filter((m) => m.entity !== null).map((m) => ({ kind: 'mention', start: m.start, end: m.end, mention: m })),
       ...data.timexes.map((x) => ({ kind: 'timex', start: x.start, end: x.end, timex: x })),
     ];
-    if (highlight) annotations.push({ kind: 'source', start: highlight.start, end: highlight.end });
+    for (const range of highlight ?? []) annotations.push({ kind: 'source', start: range.start, end: range.end });
     const fragment = document.createDocumentFragment();
     let sourceStart = null;
     for (const { start, end, marks } of annotateRuns(data.text.length, annotations)) {
@@ -90,7 +93,7 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
       }
       if (marks.source) {
         const wrap = el('mark', { className: 'source' });
-        if (sourceStart === null) {
+        if (sourceStart === null && (!focus || marks.source.start === focus.start)) {
           sourceStart = wrap;
           wrap.id = 'reader-source';
         }
@@ -137,7 +140,11 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
     );
     warnings.replaceChildren(...doc.warnings.map((warning) => el('li', { text: warning })));
     renderEventCard(target.event !== undefined && target.event !== null ? model.events[target.event] : null);
-    const source = renderText(doc, data, target.highlight);
+    const event = target.event !== undefined && target.event !== null ? model.events[target.event] : null;
+    // Every sentence of this article that tells the event, the chosen one first.
+    const highlight = event ? event.sources.filter((s) => s.doc === target.doc) : target.highlight ? [target.highlight] : [];
+    if (target.highlight) highlight.sort((a, b) => (b.start === target.highlight.start) - (a.start === target.highlight.start));
+    const source = renderText(doc, data, highlight, target.highlight);
     if (!target.keepScroll) {
       if (source) source.scrollIntoView({ block: 'center' });
       else body.scrollTop = 0;

@@ -64,17 +64,25 @@ export function buildModel(result) {
     related[ib].push([ia, count]);
   }
 
+  // The per-entity arrays live in three flat typed arrays (see hydrateModel): thousands of small
+  // arrays would make the message to the page slow to copy.
+  const pairs = perEntity.reduce((n, counts) => n + counts.size, 0);
+  const entityDocs = new Int32Array(pairs);
+  const entityDocCounts = new Int32Array(pairs);
+  const activity = new Uint16Array(result.entities.length * ACTIVITY_BINS);
+  let at = 0;
   const entities = result.entities.map((entity, index) => {
     const counts = [...perEntity[index]].sort((x, y) => x[0] - y[0]);
-    const activity = new Uint16Array(ACTIVITY_BINS);
-    if (docExtent) {
+    const docStart = at;
+    for (const [doc, count] of counts) {
+      entityDocs[at] = doc;
+      entityDocCounts[at++] = count;
+      const span = documents[doc].span;
+      if (!docExtent || !span) continue;
       const width = Math.max(1, docExtent[1] - docExtent[0]);
-      for (const [doc, count] of counts) {
-        const span = documents[doc].span;
-        if (!span) continue;
-        const bin = Math.min(ACTIVITY_BINS - 1, Math.floor((((span[0] + span[1]) / 2 - docExtent[0]) / width) * ACTIVITY_BINS));
-        activity[bin] = Math.min(65535, activity[bin] + count);
-      }
+      const bin = Math.min(ACTIVITY_BINS - 1, Math.floor((((span[0] + span[1]) / 2 - docExtent[0]) / width) * ACTIVITY_BINS));
+      const slot = index * ACTIVITY_BINS + bin;
+      activity[slot] = Math.min(65535, activity[slot] + count);
     }
     return {
       index,
@@ -94,13 +102,16 @@ export function buildModel(result) {
       country: entity.country ?? null,
       lat: entity.lat ?? null,
       lon: entity.lon ?? null,
-      docs: Int32Array.from(counts, ([doc]) => doc),
-      docCounts: Int32Array.from(counts, ([, count]) => count),
-      activity,
+      docStart,
+      docEnd: at,
       cooccurring: related[index].sort((x, y) => y[1] - x[1]).slice(0, RELATED_KEPT),
       events: 0,
+      rank: 0,
     };
   });
+  // Alphabetical rank, so that the page sorts by name without a collator.
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+  [...entities].sort((a, b) => collator.compare(a.name, b.name)).forEach((entity, rank) => { entity.rank = rank; });
 
   const events = result.events.map((event, index) => {
     const sources = event.sources
@@ -147,5 +158,31 @@ export function buildModel(result) {
     fullExtent,
     docExtent,
     activityBins: ACTIVITY_BINS,
+    entityDocs,
+    entityDocCounts,
+    activity,
   };
+}
+
+// Gives each entity views on the flat arrays: docs (document indices), docCounts (its mentions in
+// each) and activity (mentions over the corpus's dates). Run wherever the model is used.
+export function hydrateModel(model) {
+  const bins = model.activityBins;
+  for (const entity of model.entities) {
+    entity.docs = model.entityDocs.subarray(entity.docStart, entity.docEnd);
+    entity.docCounts = model.entityDocCounts.subarray(entity.docStart, entity.docEnd);
+    entity.activity = model.activity.subarray(entity.index * bins, (entity.index + 1) * bins);
+  }
+  return model;
+}
+
+// The model as messages: the big lists in parts, each small enough for the page to take in
+// without a long task, then the rest with the typed arrays transferred.
+export function modelMessages(model, partSize = 800) {
+  const parts = [];
+  for (const key of ['documents', 'entities', 'events']) {
+    for (let start = 0; start < model[key].length; start += partSize) parts.push({ key, items: model[key].slice(start, start + partSize) });
+  }
+  const rest = { ...model, documents: [], entities: [], events: [] };
+  return { parts, rest, transfer: [model.entityDocs.buffer, model.entityDocCounts.buffer, model.activity.buffer] };
 }

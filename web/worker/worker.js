@@ -7,7 +7,7 @@ import { t } from '../src/i18n.js';
 import { decodeCorpus, encodeCorpus } from '../src/lib/share-codec.js';
 import { entitiesCsv, eventsCsv, timelineJs, timemlArchive } from './exports.js';
 import { expandInputs, workspaceOf, WORKSPACE_ENTRY } from './inputs.js';
-import { buildModel } from './model.js';
+import { buildModel, modelMessages } from './model.js';
 import { reportHtml } from './report.js';
 
 /* global createCronaca, CronacaEngine */
@@ -46,9 +46,12 @@ function analyse({ id, files, corrections }) {
   last = { json, result, files };
   const model = buildModel(result);
   const stages = engine.stageSeconds();
+  const { parts, rest, transfer } = modelMessages(model);
+  for (const part of parts) postMessage({ type: 'part', id, ...part });
   return {
-    model,
+    model: rest,
     timings: { analyseMs: analysed - started, modelMs: performance.now() - analysed, stages, bytes: json.length },
+    transfer,
   };
 }
 
@@ -101,8 +104,10 @@ onmessage = async ({ data }) => {
   try {
     if (type !== 'init' && !engine && type === 'analyse') throw new Error('the analysis engine is not ready');
     const answer = await handlers[type](data);
-    const transfer = answer?.data instanceof Uint8Array ? [answer.data.buffer] : [];
-    postMessage({ type: 'result', id, answer }, transfer);
+    const transfer = answer?.data instanceof Uint8Array ? [answer.data.buffer] : answer?.transfer ?? [];
+    if (answer?.transfer) delete answer.transfer;
+    // When it was sent, so that the page can tell how long the message took to arrive.
+    postMessage({ type: 'result', id, answer, sentAt: performance.timeOrigin + performance.now() }, transfer);
   } catch (error) {
     postMessage({ type: 'error', id, message: String(error?.message || error) });
   }

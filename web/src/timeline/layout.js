@@ -30,6 +30,20 @@ export function intervalAtLeast(ms) {
   return INTERVALS[INTERVALS.length - 1][0];
 }
 
+// ms → the start of its bin, remembering the last bin: events come roughly in date order, so
+// most fall in the bin before them and d3-time's calendar arithmetic runs once per bin.
+export function calendarBins(interval) {
+  let start = Infinity;
+  let end = -Infinity;
+  return (ms) => {
+    if (ms < start || ms >= end) {
+      start = +interval.floor(new Date(ms));
+      end = +interval.offset(new Date(start), 1);
+    }
+    return start;
+  };
+}
+
 // events: [{index, span: [start, end), headline}]; x: ms → px (a d3 time scale); width in px;
 // lanes: how many rows fit. Returns {interval, marks, clusters, overflow}.
 //   marks: {event, kind: 'point'|'bar', x, x2, lane, labelWidth}
@@ -40,8 +54,9 @@ export function layoutEvents(events, x, { width, lanes, charWidth = 6.4 }) {
   const msPerPixel = (d1 - d0) / Math.max(1, width);
   const interval = binInterval(msPerPixel);
   const bins = new Map();
+  const binStart = calendarBins(interval);
   const binOf = (ms) => {
-    const start = +interval.floor(new Date(ms));
+    const start = binStart(ms);
     let bin = bins.get(start);
     if (!bin) {
       const end = +interval.offset(new Date(start), 1);

@@ -12,7 +12,7 @@ import { el, perFrame } from '../dom.js';
 import { eventDateLine, eventTooltip } from '../event-summary.js';
 import { t } from '../i18n.js';
 import { formatDay, formatNumber, MONTH_FORMAT } from '../lib/format.js';
-import { fitText, intervalAtLeast, layoutEvents } from './layout.js';
+import { calendarBins, fitText, intervalAtLeast, layoutEvents } from './layout.js';
 
 const LANE = 24;
 const MARGIN = { top: 10, right: 16, bottom: 26, left: 16 };
@@ -216,9 +216,10 @@ export function createTimeline({ container, svgElement, overviewElement, tooltip
     const [start, end] = domain;
     const interval = intervalAtLeast((end - start) / 100);
     const counts = new Map();
+    const binOf = calendarBins(interval);
     for (const event of events) {
       if (event.background) continue;
-      const bin = +interval.floor(new Date((event.span[0] + event.span[1]) / 2));
+      const bin = binOf((event.span[0] + event.span[1]) / 2);
       counts.set(bin, (counts.get(bin) ?? 0) + 1);
     }
     const max = Math.max(1, ...counts.values());
@@ -316,24 +317,25 @@ export function createTimeline({ container, svgElement, overviewElement, tooltip
   new ResizeObserver(perFrame(resize)).observe(container);
 
   return {
+    // A new analysis: its events come with the next update(), which draws.
     setModel(next) {
       const first = !model;
       model = next;
-      resize();
-      if (first) fit();
+      events = [];
+      width = 0;
+      if (first) transform = zoomIdentity;
     },
-    setEvents(next) {
+    // The events of the current selection and the time window, drawn once for both.
+    update(next, span) {
       events = next;
+      windowSpan = span;
+      controls.zoomWindow.disabled = !span;
+      if (!width) return resize();
       renderOverview();
       render();
     },
-    setWindow(span) {
-      windowSpan = span;
-      controls.zoomWindow.disabled = !span;
-      moveBrush();
-      render();
-    },
     setSelectedEvent(index) {
+      if (index === selectedEvent) return;
       selectedEvent = index;
       render();
     },
