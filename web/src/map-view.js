@@ -15,6 +15,7 @@ import { formatNumber } from './lib/format.js';
 const countries = feature(world, world.objects.countries);
 const borders = mesh(world, world.objects.countries, (a, b) => a !== b);
 const LABELS = 14;
+const MAX_PLACES = 400;
 
 export function createMap({ container, svgElement, list, zoomIn, zoomOut, reset }, { onToggle }) {
   const svg = select(svgElement);
@@ -31,10 +32,11 @@ export function createMap({ container, svgElement, list, zoomIn, zoomOut, reset 
   let selected = new Set();
   let k = 1;
 
+  const redraw = perFrame(() => drawPlaces());
   const behaviour = zoom().scaleExtent([1, 16]).on('zoom', ({ transform }) => {
     k = transform.k;
     layer.attr('transform', transform);
-    drawPlaces();
+    redraw();
   });
   svg.call(behaviour);
   zoomIn.addEventListener('click', () => svg.call(behaviour.scaleBy, 1.8));
@@ -75,10 +77,12 @@ export function createMap({ container, svgElement, list, zoomIn, zoomOut, reset 
   }
 
   function drawPlaces() {
-    for (const place of places) place.xy = projection([place.entity.lon, place.entity.lat]);
-    const max = Math.max(1, ...places.map((p) => p.count));
+    // The most mentioned places; the rest would be specks under them.
+    const drawn = places.slice(0, MAX_PLACES);
+    for (const place of drawn) place.xy = projection([place.entity.lon, place.entity.lat]);
+    const max = Math.max(1, ...drawn.map((p) => p.count));
     const radius = (count) => (3 + 19 * Math.sqrt(count / max)) / Math.sqrt(k);
-    dots.selectAll('circle').data(places, (d) => d.entity.index).join('circle')
+    dots.selectAll('circle').data(drawn, (d) => d.entity.index).join('circle')
       .attr('cx', (d) => d.xy[0]).attr('cy', (d) => d.xy[1]).attr('r', (d) => radius(d.count))
       .attr('stroke-width', 1.2 / k)
       .attr('class', (d) => `map-place place-${d.entity.place ?? 'other'}${selected.has(d.entity.index) ? ' is-selected' : ''}`)
@@ -87,7 +91,7 @@ export function createMap({ container, svgElement, list, zoomIn, zoomOut, reset 
     // Labels for the most mentioned places, skipping any that would overlap one already placed.
     const placed = [];
     const labelled = [];
-    for (const place of places) {
+    for (const place of drawn) {
       if (labelled.length >= LABELS) break;
       const r = radius(place.count);
       const box = [place.xy[0] + r + 3 / k, place.xy[1] - 8 / k, place.xy[0] + r + 3 / k + (place.entity.name.length * 7) / k, place.xy[1] + 6 / k];
