@@ -120,6 +120,15 @@ test('dropped files are analysed in the worker; a file that fails says why; mark
     assert.ok(tags.every((tag) => tag === 'SPAN' || tag === 'MARK'), tags.join());
   }
   assert.equal(await page.evaluate(() => window.hacked), undefined);
+
+  // Pasted text is one more article.
+  await page.click('.toolbar [data-action=paste]');
+  await page.fill('#paste-text', ' date 2022-01-08\nIl presidente Tokayev ha parlato ad Astana sabato 8 gennaio 2022.');
+  await page.fill('#paste-name', 'nota-redazione');
+  await page.click('dialog button.primary');
+  await analysed(page, 8);
+  await page.click('#tab-articles');
+  assert.ok((await texts(page, '#article-list .article-row-meta')).some((meta) => meta.includes('nota-redazione.txt')));
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -179,6 +188,17 @@ test('seeds: the timeline, Tokayev once with his aliases, the reader, the map; i
       await page.waitForSelector('#filter-chips .chip:has-text("Almaty")');
       await page.click('#tab-events');
       await shot(page, `${lang}-7-filtered`);
+      // Brushing the overview strip sets a time window, which narrows the event list.
+      await page.click('#filter-clear');
+      const strip = await page.$eval('#timeline-overview', (svg) => { const r = svg.getBoundingClientRect(); return [r.x, r.y, r.width]; });
+      const allEvents = Number((await page.textContent('#events-tab-count')).replace(/\D/g, ''));
+      await page.mouse.move(strip[0] + 20, strip[1] + 12);
+      await page.mouse.down();
+      await page.mouse.move(strip[0] + strip[2] * 0.2, strip[1] + 12, { steps: 5 });
+      await page.mouse.up();
+      await page.waitForSelector('#filter-chips .chip-window');
+      const windowed = Number((await page.textContent('#events-tab-count')).replace(/\D/g, ''));
+      assert.ok(windowed > 0 && windowed < allEvents, `${windowed} of ${allEvents}`);
       assert.deepEqual(problems, []);
       await context.close();
     }

@@ -368,6 +368,7 @@ async function analyseOnce() {
   $('welcome').hidden = true;
   timeline.setModel(model);
   reader.setModel(model);
+  await nextFrame();
   await applyView(view);
   progress.finish({ documents: model.documents.length, errors: model.errors, ms: performance.now() - started });
   renderCorrections();
@@ -379,10 +380,11 @@ async function analyseOnce() {
 
 async function addFiles(added, { replace = false } = {}) {
   if (replace) files = [];
+  const byName = new Map(files.map((file, i) => [file.name, i]));
   for (const file of added) {
-    const at = files.findIndex((existing) => existing.name === file.name);
-    if (at >= 0) files[at] = file;
-    else files.push(file);
+    const at = byName.get(file.name);
+    if (at !== undefined) files[at] = file;
+    else byName.set(file.name, files.push(file) - 1);
     // A workspace archive (the share link's alternative) brings its corrections and view.
     if (/\.zip$/i.test(file.name)) {
       const { workspace } = await client.inspectArchive(file.bytes.slice(0));
@@ -395,9 +397,10 @@ async function addFiles(added, { replace = false } = {}) {
       }
     }
   }
-  saveFiles(files);
   toast(t('added', { n: formatNumber(added.length) }));
   analyse();
+  // Storing a large corpus copies it: a task of its own, after the worker has it.
+  setTimeout(() => saveFiles(files), 0);
 }
 
 // ---- Corrections -------------------------------------------------------------------------

@@ -20,6 +20,13 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+// Replaces a node's children, leaving out the null and false of optional parts (which
+// replaceChildren itself would write out as text).
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  return node;
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 export function svg(tag, attrs = {}) {
   const node = document.createElementNS(SVG, tag);

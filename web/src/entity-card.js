@@ -3,7 +3,7 @@
 // alias off, remove. Each becomes an entry of the core's correction list (docs/schema.md), named
 // by the entity's name, and the corpus is analysed again with the list.
 import { openDialog } from './dialogs.js';
-import { el } from './dom.js';
+import { el, fill } from './dom.js';
 import { searchKey } from './filters.js';
 import { t } from './i18n.js';
 import { formatNumber } from './lib/format.js';
@@ -104,7 +104,7 @@ export function createEntityCard(container, { onCorrect, onToggle, onActivate, o
       title: t('togetherIn', { n }), on: { click: () => onActivate(index) },
     }));
 
-    container.replaceChildren(
+    fill(container,
       el('div', { className: 'card-head' },
         el('span', { className: `type-badge type-${entity.type}`, text: t(`type_${entity.type}`) }),
         el('h3', { id: 'entity-card-title', text: entity.name })),

@@ -8,6 +8,7 @@ export function createProgress({ container, bar, label, details, list, summary }
   const items = new Map();
   let state = { done: 0, total: 0, name: '', phase: '' };
   let runs = 0;
+  const waiting = t('fileWaiting');
 
   const paint = perFrame(() => {
     bar.max = Math.max(1, state.total);
@@ -17,12 +18,12 @@ export function createProgress({ container, bar, label, details, list, summary }
     else label.textContent = t('analysing', { done: formatNumber(state.done), total: formatNumber(state.total), name: state.name });
   });
 
-  function item(name) {
+  function item(name, parent = list) {
     let entry = items.get(name);
     if (!entry) {
-      entry = el('li', { className: 'file is-waiting' }, el('span', { className: 'file-name', text: name }), el('span', { className: 'file-status', text: t('fileWaiting') }));
+      entry = el('li', { className: 'file is-waiting' }, el('span', { className: 'file-name', text: name }), el('span', { className: 'file-status', text: waiting }));
       items.set(name, entry);
-      list.append(entry);
+      parent.append(entry);
     }
     return entry;
   }
@@ -39,7 +40,9 @@ export function createProgress({ container, bar, label, details, list, summary }
       items.clear();
       list.replaceChildren();
       // Zips expand in the worker: their articles are listed as they come.
-      for (const name of names) if (!/\.zip$/i.test(name)) item(name);
+      const fragment = document.createDocumentFragment();
+      for (const name of names) if (!/\.zip$/i.test(name)) item(name, fragment);
+      list.append(fragment);
       state = { done: 0, total: names.length, name: '', phase: 'reading' };
       container.hidden = false;
       container.dataset.state = 'running';

@@ -2,7 +2,7 @@
 // temporal expressions underlined with their normalised value on hover, its date, and when it was
 // opened from an event, that event's card and its source sentence highlighted. The text is built
 // from text nodes only: an article is data, never markup.
-import { el } from './dom.js';
+import { el, fill } from './dom.js';
 import { eventDateLine, figureChips, sourcesText, statusBadges } from './event-summary.js';
 import { languageName, t } from './i18n.js';
 import { annotateRuns } from './lib/annotate.js';
@@ -50,7 +50,7 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
         attrs: { 'aria-pressed': String(selected.has(index)) }, on: { click: () => onToggleEntity(index) },
       });
     });
-    eventCard.replaceChildren(
+    fill(eventCard,
       el('p', { className: 'event-date', text: eventDateLine(event) }, ' ', statusBadges(event)),
       el('h3', { className: 'event-headline', text: event.headline }),
       event.figures.length ? el('p', { className: 'figures' }, figureChips(event)) : null,

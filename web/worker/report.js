@@ -5,7 +5,7 @@ import { t, locale } from '../src/i18n.js';
 import { annotateRuns } from '../src/lib/annotate.js';
 import { DAY, eventSpan, isoSpan } from '../src/lib/dates.js';
 import { escapeHtml as h } from '../src/lib/escape.js';
-import { formatDay, formatDocumentDate, formatEventDate, formatNumber, formatTimexValue, MONTH_FORMAT } from '../src/lib/format.js';
+import { formatDay, formatDocumentDate, formatEventDate, formatNumber, formatTimexValue, MONTH_FORMAT, SHORT_DAY_FORMAT } from '../src/lib/format.js';
 
 const STYLE = `
 :root{--ink:#1a2230;--muted:#5d6878;--line:#dde1e7;--paper:#fbfaf7;--accent:#14365d;--per:#b4236b;--loc:#0f7a55;--org:#2f5fb3;--time:#a15c00}
@@ -45,7 +45,8 @@ function histogram(events, extent) {
     const barHeight = (count / max) * (height - 30);
     return count ? `<rect x="${(i * width) / bins + 1}" y="${height - 20 - barHeight}" width="${width / bins - 2}" height="${barHeight}"><title>${count}</title></rect>` : '';
   }).join('');
-  const label = (ms, x, anchor) => `<text x="${x}" y="${height - 5}" text-anchor="${anchor}">${h(formatDay(ms, MONTH_FORMAT))}</text>`;
+  const format = extent[1] - extent[0] > 400 * DAY ? MONTH_FORMAT : SHORT_DAY_FORMAT;
+  const label = (ms, x, anchor) => `<text x="${x}" y="${height - 5}" text-anchor="${anchor}">${h(formatDay(ms, format))}</text>`;
   return `<svg class="hist" viewBox="0 0 ${width} ${height}" role="img" aria-label="${h(t('reportHistogram'))}">${bars}` +
     `${label(extent[0], 2, 'start')}${label((extent[0] + extent[1]) / 2, width / 2, 'middle')}${label(extent[1] - DAY, width - 2, 'end')}</svg>`;
 }
