@@ -158,3 +158,28 @@ test('every interface string exists in Italian and English', () => {
   for (const key of used) assert.ok(key in en, `missing string ${key}`);
   for (const kind of ['dead', 'injured', 'arrested', 'missing', 'displaced', 'troops', 'protesters', 'people']) assert.ok(`figure_${kind}` in en);
 });
+
+test('a remote corpus may be text, a zip, or JSON articles with their dates', async () => {
+  const { fetchCorpus } = await import('../../web/src/remote.js');
+  const serve = (body, type) => { globalThis.fetch = async () => new Response(body, { headers: { 'Content-Type': type } }); };
+  const decode = (file) => new TextDecoder().decode(file.bytes);
+  const original = globalThis.fetch;
+  try {
+    serve(JSON.stringify({ articles: [{ name: 'uno', text: 'Primo.', date: '2022-01-06' }, { title: 'due.md', content: '# Due' }] }), 'application/json');
+    const json = await fetchCorpus('https://example.org/corpus.json');
+    assert.deepEqual(json.map((f) => f.name), ['corpus/uno.txt', 'corpus/due.md']);
+    assert.equal(decode(json[0]), ' date 2022-01-06\nPrimo.');
+    serve(JSON.stringify(['Solo testo.']), 'application/json');
+    assert.deepEqual((await fetchCorpus('https://example.org/list')).map((f) => f.name), ['list/0001.txt']);
+    serve('<html><body><p>Articolo</p></body></html>', 'text/html; charset=utf-8');
+    assert.deepEqual((await fetchCorpus('https://example.org/news/story')).map((f) => f.name), ['story.html']);
+    serve(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), 'application/octet-stream');
+    assert.deepEqual((await fetchCorpus('https://example.org/a.zip')).map((f) => f.name), ['a.zip']);
+    serve('{"nothing": true}', 'application/json');
+    await assert.rejects(fetchCorpus('https://example.org/x.json'), /not a list of articles/);
+    globalThis.fetch = async () => { throw new TypeError('Failed to fetch'); };
+    await assert.rejects(fetchCorpus('https://example.org/x.json'), /cannot be reached/);
+  } finally {
+    globalThis.fetch = original;
+  }
+});

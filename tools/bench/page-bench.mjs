@@ -2,7 +2,8 @@
 // Measures the page in Debian's Chromium on localhost: what it downloads (raw and gzipped), the
 // time to interactive, and the time from choosing a folder of articles to a complete timeline,
 // with the main thread's long tasks meanwhile, then the cost of searching, filtering and zooming.
-//   node tools/bench/corpus.mjs 1000 /tmp/corpus && node tools/bench/page-bench.mjs /tmp/corpus
+//   node tools/bench/corpus.mjs 1000 /tmp/corpus && node tools/bench/page-bench.mjs /tmp/corpus [locale]
+// With SHOTS=DIR it also saves screenshots of the loaded corpus there.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -77,6 +78,12 @@ const afterDrop = await page.evaluate(() => ({
   summary: document.querySelector('#filter-summary').textContent,
 }));
 
+const shots = process.env.SHOTS;
+const shot = async (name) => {
+  if (shots) await page.screenshot({ path: join(shots, `${locale.slice(0, 2)}-${count}-${name}.png`) });
+};
+await shot('1-workspace');
+
 // Interactions on the full corpus: type a search, select the top entity, zoom, scroll the list.
 const interaction = async (name, action) => {
   await page.evaluate(() => { window.longTasks = []; });
@@ -92,9 +99,11 @@ const interactions = [
   await interaction('select the first entity', () => page.click('#entity-list .entity-row')),
   await interaction('clear the filter', () => page.click('#filter-clear')),
   await interaction('zoom the timeline in 4 times', async () => { for (let i = 0; i < 4; i++) await page.click('#tl-zoom-in'); }),
+  await shot('2-zoomed'),
   await interaction('scroll the entity list to the end', () => page.evaluate(() => { const list = document.querySelector('#entity-list'); list.scrollTop = list.scrollHeight; })),
   await interaction('open the map', async () => { await page.click('#tab-map'); await page.waitForSelector('#map-svg .map-place'); }),
-];
+  await shot('3-map'),
+].filter(Boolean);
 
 const tasks = afterDrop.longTasks;
 console.log(`page load: ${loaded.size} requests, ${(raw / 1048576).toFixed(2)} MiB, ${(gzipped / 1048576).toFixed(2)} MiB gzipped`);

@@ -142,10 +142,16 @@ export function buildModel(result) {
   events.forEach((event, index) => { event.index = index; });
   for (const event of events) for (const doc of event.docs) documents[doc].events = (documents[doc].events ?? 0) + 1;
 
+  // The period the timeline opens on: the articles' dates, and the events' except for the few
+  // outliers a large corpus always has (a "1000" that was a count, a date from history); they are
+  // still there when the user zooms out.
   const foreground = events.filter((event) => !event.background);
-  const spans = [...dated.map((doc) => doc.span), ...foreground.map((event) => event.span)];
-  const extent = extentOf(spans);
-  const fullExtent = extentOf([...spans, ...events.map((event) => event.span)]);
+  const starts = foreground.map((event) => event.span[0]).sort((a, b) => a - b);
+  const ends = foreground.map((event) => event.span[1]).sort((a, b) => a - b);
+  const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const robust = starts.length >= 50 ? [[quantile(starts, 0.02), quantile(ends, 0.98)]] : foreground.map((event) => event.span);
+  const extent = extentOf([...dated.map((doc) => doc.span), ...robust]);
+  const fullExtent = extentOf([...dated.map((doc) => doc.span), ...events.map((event) => event.span)]);
 
   return {
     schema: result.schema,

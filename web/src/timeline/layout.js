@@ -115,6 +115,11 @@ export function layoutEvents(events, x, { width, lanes, charWidth = 6.4 }) {
     labelEnd[lane] = insideBar || labelLeft ? right + 2 : right + LABEL_GAP + wanted;
   }
 
+  // A count takes every lane of its bin: labels stop at the nearest count on their side.
+  const walls = clusters.map((c) => [c.x, c.x2]).sort((a, b) => a[0] - b[0]);
+  const wallAfter = (x) => walls.find(([start]) => start >= x)?.[0] ?? Infinity;
+  const wallBefore = (x) => walls.reduce((at, [, end]) => (end <= x && end > at ? end : at), -Infinity);
+
   // Labels shrink to the room before the next mark in their lane; too small, they go.
   const byLane = new Map();
   for (const mark of marks) {
@@ -127,12 +132,13 @@ export function layoutEvents(events, x, { width, lanes, charWidth = 6.4 }) {
       if (mark.labelLeft) {
         const previous = laneMarks[i - 1];
         const end = mark.x - DOT - LABEL_GAP;
-        const room = end - (previous ? (previous.kind === 'bar' ? previous.x2 : previous.x + DOT) + LABEL_GAP : 0);
+        const room = end - Math.max(previous ? (previous.kind === 'bar' ? previous.x2 : previous.x + DOT) + LABEL_GAP : 0, wallBefore(mark.x) + LABEL_GAP);
         mark.labelX = end;
         mark.labelWidth = Math.max(0, Math.min(mark.labelWidth, room));
       } else {
         const labelStart = mark.insideBar ? mark.x + LABEL_GAP : (mark.kind === 'bar' ? mark.x2 : mark.x + DOT) + LABEL_GAP;
-        const limit = mark.insideBar ? Math.min(mark.x2, width) - LABEL_GAP : Math.min(next ? (next.kind === 'bar' ? next.x : next.x - DOT) - LABEL_GAP : Infinity, width);
+        const limit = mark.insideBar ? Math.min(mark.x2, width) - LABEL_GAP
+          : Math.min(next ? (next.kind === 'bar' ? next.x : next.x - DOT) - LABEL_GAP : Infinity, wallAfter(mark.x) - LABEL_GAP, width);
         mark.labelX = labelStart;
         mark.labelWidth = Math.max(0, Math.min(mark.insideBar ? Infinity : mark.labelWidth, limit - labelStart));
       }

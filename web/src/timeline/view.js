@@ -163,6 +163,7 @@ export function createTimeline({ container, svgElement, overviewElement, tooltip
         g.select('text').attr('x', d.labelX).attr('y', y + 4).attr('text-anchor', d.labelLeft ? 'end' : null).text(d.labelWidth ? fitText(d.event.headline, d.labelWidth) : '');
       });
 
+    const densest = Math.max(1, ...layout.clusters.map((c) => c.count));
     clustersLayer.selectAll('g.tl-cluster').data(layout.clusters, (d) => d.start).join((enter) => {
       const g = enter.append('g').attr('class', 'tl-cluster').attr('tabindex', -1).attr('role', 'button');
       g.append('rect');
@@ -173,11 +174,13 @@ export function createTimeline({ container, svgElement, overviewElement, tooltip
     })
       .attr('aria-label', (d) => t('clusterLabel', { n: formatNumber(d.count), period: periodName(d) }))
       .each(function draw(d) {
+        // A column whose height and shade grow with the number of events it stands for.
         const g = select(this);
-        const intensity = Math.min(1, Math.log10(d.count) / 2.2);
-        g.select('rect').attr('x', d.x + 1).attr('width', Math.max(3, d.x2 - d.x - 2)).attr('y', top).attr('height', bottom - top - 2)
-          .attr('rx', 4).style('fill-opacity', 0.12 + intensity * 0.5);
-        g.select('text').attr('x', (d.x + d.x2) / 2).attr('y', (top + bottom) / 2 + 4)
+        const share = Math.sqrt(d.count / densest);
+        const barHeight = Math.max(22, (bottom - top - 2) * share);
+        g.select('rect').attr('x', d.x + 1).attr('width', Math.max(3, d.x2 - d.x - 2)).attr('y', bottom - 1 - barHeight).attr('height', barHeight)
+          .attr('rx', 4).style('fill-opacity', 0.18 + share * 0.5);
+        g.select('text').attr('x', (d.x + d.x2) / 2).attr('y', bottom - barHeight + 14)
           .text(d.x2 - d.x > 22 ? formatNumber(d.count) : '');
       });
 
