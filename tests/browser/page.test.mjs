@@ -223,14 +223,14 @@ test('corrections: rename, merge, split, retype, remove, undo and redo, kept acr
   assert.match(await (await searchEntity(page, 'Sputnik'))[0].getAttribute('class'), /type-ORG/);
 
   await pick('Putin');
-  await page.click('#entity-card button:has-text("Rename")');
+  await page.click('#entity-card [data-correct=rename]');
   await page.fill('#rename-input', 'Vladimir V. Putin');
   await rerun(() => page.click('dialog button.primary'));
   assert.equal((await searchEntity(page, 'Vladimir V. Putin')).length, 1);
   await shot(page, 'en-8-corrected');
 
   await pick('Maidan');
-  await page.click('#entity-card button:has-text("Not a name")');
+  await page.click('#entity-card [data-correct=remove]');
   await rerun(() => page.click('dialog button.primary'));
   assert.equal((await searchEntity(page, 'Maidan')).length, 0);
 
@@ -241,7 +241,7 @@ test('corrections: rename, merge, split, retype, remove, undo and redo, kept acr
 
   // Merge two entries, then split a spelling off again.
   await pick('Kazakistan');
-  await page.click('#entity-card button:has-text("Merge with")');
+  await page.click('#entity-card [data-correct=merge]');
   await page.fill('#merge-search', 'Almaty');
   await page.click('dialog .choice label:has-text("Almaty")');
   await rerun(() => page.click('dialog button.primary'));
@@ -436,6 +436,35 @@ test('keyboard only: every control is reached with Tab, and lists and the timeli
   assert.equal(await page.isVisible('[data-export="json"]'), true);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('axe finds no accessibility problem in any view, in either language', { skip: noSeeds }, async () => {
+  const axe = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  for (const locale of ['en-US', 'it-IT']) {
+    // axe is injected as an inline script, which the page's own CSP rightly refuses.
+    const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    const { page, problems } = await openPage({ context });
+    const check = async (view) => {
+      await page.addScriptTag({ content: axe });
+      const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      assert.deepEqual(violations.map((v) => `${view}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+    };
+    await check('welcome');
+    await dropFiles(page, fileList(seeds));
+    await analysed(page, 4);
+    await page.click('#entity-list .entity-row');
+    await page.click('#event-list .event-row');
+    await check('workspace');
+    await page.click('#tab-map');
+    await page.waitForSelector('#map-svg .map-place');
+    await check('map');
+    await page.click('#tab-articles');
+    await check('articles');
+    await page.click('#entity-card [data-correct=merge]');
+    await check('merge dialog');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 test('?src= offers a remote corpus and loads it only after the user agrees', { skip: noSeeds }, async () => {

@@ -339,9 +339,12 @@ async function analyse() {
   }
 }
 
+let generation = 0; // bumped by Clear: an analysis that was running then is thrown away
+
 async function analyseOnce() {
   if (files.length === 0) return;
   const started = performance.now();
+  const mine = generation;
   document.body.dataset.busy = 'true';
   progress.start(files.map((file) => file.name));
   const view = pendingView ?? viewByNames();
@@ -355,6 +358,7 @@ async function analyseOnce() {
     if (!model) document.body.dataset.state = 'empty';
     return;
   }
+  if (mine !== generation) return;
   if (again) {
     pendingView = view;
     return; // a newer workspace is waiting; this result is already stale
@@ -545,6 +549,8 @@ $('clear').addEventListener('click', async () => {
     actions: [{ value: 'clear', label: t('clear'), primary: true, danger: true }],
   });
   if (!answer) return;
+  generation++;
+  again = false;
   files = [];
   corrections = [];
   redo = [];

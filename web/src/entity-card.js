@@ -120,16 +120,16 @@ export function createEntityCard(container, { onCorrect, onToggle, onActivate, o
         entity.docs.length ? el('button', { type: 'button', text: t('readFirst'), on: { click: () => onOpenDocument(entity.docs[0], entity.index) } }) : null),
       el('h4', { text: t('correct') }),
       el('div', { className: 'card-actions corrections' },
-        el('button', { type: 'button', text: t('renameAction'), on: { click: async () => {
+        el('button', { type: 'button', text: t('renameAction'), dataset: { correct: 'rename' }, on: { click: async () => {
           const name = await renameDialog(entity);
           if (name) onCorrect({ op: 'rename', entity: entity.name, name }, t('didRename', { from: entity.name, to: name }), name);
         } } }),
-        el('button', { type: 'button', text: t('mergeAction'), on: { click: async () => {
+        el('button', { type: 'button', text: t('mergeAction'), dataset: { correct: 'merge' }, on: { click: async () => {
           const other = await mergeDialog(entity, model);
           if (other) onCorrect({ op: 'merge', entity: other.name, with: entity.name }, t('didMerge', { a: other.name, b: entity.name }));
         } } }),
         el('label', { className: 'inline-select' }, el('span', { text: t('changeType') }), typeSelect),
-        el('button', { type: 'button', className: 'danger', text: t('removeAction'), on: { click: async () => {
+        el('button', { type: 'button', className: 'danger', text: t('removeAction'), dataset: { correct: 'remove' }, on: { click: async () => {
           if (await removeDialog(entity)) onCorrect({ op: 'remove', entity: entity.name }, t('didRemove', { name: entity.name }));
         } } })),
     );

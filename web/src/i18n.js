@@ -87,6 +87,7 @@ const STRINGS = {
     problemsLabel: 'Files that could not be analysed',
 
     // Filters
+    workspaceTitle: 'Cronaca: your articles, analysed',
     filtersTitle: 'Filters',
     summary: '{articles} articles · {events} events · {entities} names',
     filterHint: 'Select names, or brush the timeline, to filter every view.',
@@ -374,6 +375,7 @@ const STRINGS = {
     problemsCount: '{n} non leggibili',
     problemsLabel: 'File che non è stato possibile analizzare',
 
+    workspaceTitle: 'Cronaca: i tuoi articoli, analizzati',
     filtersTitle: 'Filtri',
     summary: '{articles} articoli · {events} eventi · {entities} nomi',
     filterHint: 'Seleziona dei nomi, o un periodo sulla cronologia, per filtrare tutte le viste.',
