@@ -144,17 +144,38 @@ function articleOrder() {
   return filter ? [...filter.docs].sort((a, b) => (model.documents[b].span?.[0] ?? -Infinity) - (model.documents[a].span?.[0] ?? -Infinity) || a - b) : [];
 }
 
-function refilter() {
+// What a click changed is drawn at once (the names, the filter bar); the other views follow in
+// tasks of their own, each with the latest filter, so that no click makes one long task.
+const deferred = new Map();
+function later(key, draw) {
+  if (deferred.has(key)) return deferred.set(key, draw);
+  deferred.set(key, draw);
+  setTimeout(() => {
+    const latest = deferred.get(key);
+    deferred.delete(key);
+    if (model) latest();
+  }, 0);
+}
+
+function refilter({ immediate = false } = {}) {
   if (!model) return;
   filter = computeFilter(model, { window: selection.window, selected: selection.entities });
   entityList.setData(model, filter, selection.entities);
-  timeline.update(filter.selectionEvents, selection.window);
-  eventList.setData(model, filter.events.map((event) => event.index));
-  articleList.setData(model, filter.docs);
-  map?.update(model, filter, selection.entities);
-  reader.setSelected(selection.entities);
   renderFilterBar();
   renderCard();
+  const views = [
+    ['timeline', () => timeline.update(filter.selectionEvents, selection.window)],
+    ['lists', () => {
+      eventList.setData(model, filter.events.map((event) => event.index));
+      articleList.setData(model, filter.docs);
+    }],
+    ['map', () => map?.update(model, filter, selection.entities)],
+    ['reader', () => reader.setSelected(selection.entities)],
+  ];
+  for (const [key, draw] of views) {
+    if (immediate) draw();
+    else later(key, draw);
+  }
   rememberView();
 }
 
@@ -301,7 +322,7 @@ async function applyView(view) {
   const active = view.active ? findEntities(model, view.active)[0] : (view.entities?.length ? [...selection.entities][0] : undefined);
   selection.active = active ?? null;
   const doc = view.doc ? model.documents.findIndex((d) => d.name === view.doc) : -1;
-  refilter();
+  refilter({ immediate: true });
   if (view.tab) selectTab(view.tab);
   // The lists and the timeline are drawn; the reader comes in a task of its own.
   const current = model;

@@ -13,6 +13,15 @@ async function readFile(file, name = file.webkitRelativePath || file.name) {
   return { name, bytes: await file.arrayBuffer() };
 }
 
+// Reads many files a batch at a time: starting a thousand reads at once is one long task.
+async function readFiles(files, name = (file) => file.webkitRelativePath || file.name) {
+  const out = [];
+  for (let i = 0; i < files.length; i += 64) {
+    out.push(...await Promise.all(files.slice(i, i + 64).map((file) => readFile(file, name(file)))));
+  }
+  return out;
+}
+
 const entryFile = (entry) => new Promise((resolve, reject) => entry.file(resolve, reject));
 
 // A directory reader returns its entries in batches until it returns none.
@@ -40,18 +49,21 @@ async function collectEntry(entry, files, skipped, inFolder) {
   }
 }
 
+// A drop's items can only be read during the drop event itself. A file with a MIME type is never
+// a folder, so only the untyped ones need a (slower) file-system entry to tell.
 async function droppedFiles(dataTransfer) {
-  const entries = [...dataTransfer.items]
-    .filter((item) => item.kind === 'file')
-    .map((item) => item.webkitGetAsEntry?.())
-    .filter(Boolean);
-  const files = [];
-  const skipped = [];
-  if (entries.length === 0) {
-    files.push(...await Promise.all([...dataTransfer.files].map((file) => readFile(file))));
-  } else {
-    for (const entry of entries) await collectEntry(entry, files, skipped, false);
+  const plain = [];
+  const entries = [];
+  for (const item of dataTransfer.items) {
+    if (item.kind !== 'file') continue;
+    const file = item.getAsFile();
+    const entry = file?.type ? null : item.webkitGetAsEntry?.();
+    if (entry) entries.push(entry);
+    else if (file) plain.push(file);
   }
+  const files = await readFiles(plain.filter((file) => !isHidden(file.name)), (file) => file.name);
+  const skipped = [];
+  for (const entry of entries) await collectEntry(entry, files, skipped, false);
   return { files, skipped };
 }
 
@@ -100,7 +112,7 @@ export function setupInput({ dropTargets, overlay, fileInput, folderInput, pickF
       const taken = inFolder ? chosen.filter((file) => ACCEPTED.test(file.name)) : chosen;
       input.value = '';
       if (inFolder && taken.length < chosen.length) onSkipped(chosen.filter((file) => !ACCEPTED.test(file.name)).map((f) => f.webkitRelativePath || f.name));
-      if (taken.length) onFiles(await Promise.all(taken.map((file) => readFile(file))));
+      if (taken.length) onFiles(await readFiles(taken));
     });
   }
 
