@@ -101,7 +101,7 @@ test('dropped files are analysed in the worker; a file that fails says why; mark
   const hostile = textFile('09-markup.txt', ' date 2022-01-07\nIl sindaco di Almaty ha parlato. <script>window.hacked=1</script> <img src=x onerror="window.hacked=2"> Fine.');
   await dropFiles(page, [...fileList(fixtureFiles), hostile]);
   await analysed(page, 7);
-  assert.deepEqual(await texts(page, '#input-errors li'), [
+  assert.deepEqual(await texts(page, '#input-errors li > span'), [
     '07-vuoto.txt: the file is empty',
     '08-documento.pdf: this is a PDF document, not text: only plain text, HTML and Markdown are supported',
   ]);
@@ -121,6 +121,11 @@ test('dropped files are analysed in the worker; a file that fails says why; mark
   }
   assert.equal(await page.evaluate(() => window.hacked), undefined);
 
+  // A file that cannot be read can be taken out of the workspace.
+  await page.click('#input-errors li:has-text("08-documento.pdf") button');
+  await page.waitForFunction(() => document.querySelectorAll('#input-errors li').length === 1);
+  await analysed(page, 7);
+
   // Pasted text is one more article.
   await page.click('.toolbar [data-action=paste]');
   await page.fill('#paste-text', ' date 2022-01-08\nIl presidente Tokayev ha parlato ad Astana sabato 8 gennaio 2022.');
@@ -129,6 +134,12 @@ test('dropped files are analysed in the worker; a file that fails says why; mark
   await analysed(page, 8);
   await page.click('#tab-articles');
   assert.ok((await texts(page, '#article-list .article-row-meta')).some((meta) => meta.includes('nota-redazione.txt')));
+  // ... and an article dropped by mistake leaves the workspace from the reader.
+  await page.click('#article-list .article-row:has-text("Tokayev ha parlato")');
+  await page.waitForFunction(() => !document.querySelector('#reader-remove').disabled);
+  await page.click('#reader-remove');
+  await page.click('dialog button.primary');
+  await analysed(page, 7);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -237,6 +248,13 @@ test('corrections: rename, merge, split, retype, remove, undo and redo, kept acr
   await rerun(() => page.click('#undo'));
   assert.equal((await searchEntity(page, 'Maidan')).length, 1);
   await rerun(() => page.click('#redo'));
+  assert.equal((await searchEntity(page, 'Maidan')).length, 0);
+  // The same from the keyboard, outside text fields.
+  await page.focus('#entity-list');
+  await rerun(() => page.keyboard.press('Control+z'));
+  assert.equal((await searchEntity(page, 'Maidan')).length, 1);
+  await page.focus('#entity-list');
+  await rerun(() => page.keyboard.press('Control+Shift+z'));
   assert.equal((await searchEntity(page, 'Maidan')).length, 0);
 
   // Merge two entries, then split a spelling off again.

@@ -55,8 +55,15 @@ function toast(text, kind = 'info') {
   setTimeout(() => item.remove(), kind === 'error' ? 9000 : 4500);
 }
 
+// Each file that could not be read, why, and a way to take it out of the workspace.
 function showProblems(errors) {
-  $('input-errors').replaceChildren(...errors.map((error) => el('li', { text: t('failedFile', error) })));
+  $('input-errors').replaceChildren(...errors.map((error) => el('li', {},
+    el('span', { text: t('failedFile', error) }),
+    files.some((file) => file.name === error.name) ? el('button', {
+      type: 'button', className: 'link-button', text: t('removeFile'),
+      attrs: { 'aria-label': t('removeFileNamed', { name: error.name }) },
+      on: { click: () => removeFiles([error.name]) },
+    }) : null)));
 }
 
 // ---- Views -------------------------------------------------------------------------------
@@ -200,6 +207,12 @@ function setWindow(span) {
   refilter();
 }
 
+// Only a file of the workspace itself can be removed, not one article of a zip.
+function updateRemovable() {
+  const name = model?.documents[selection.doc]?.name;
+  $('reader-remove').disabled = !name || !files.some((file) => file.name === name);
+}
+
 function openDocument(index, { entity = null } = {}) {
   selection.doc = index;
   selection.event = null;
@@ -208,6 +221,7 @@ function openDocument(index, { entity = null } = {}) {
   articleList.setCurrent(index);
   entityList.setHighlighted([]);
   reader.show({ doc: index });
+  updateRemovable();
   if (entity !== null && window.matchMedia('(max-width: 1100px)').matches) $('reader-panel').scrollIntoView();
   rememberView();
 }
@@ -223,6 +237,7 @@ function openEvent(index, sourceIndex = 0, { reveal = false } = {}) {
   articleList.setCurrent(selection.doc);
   entityList.setHighlighted(event.participants);
   if (source) reader.show({ doc: source.doc, highlight: { start: source.start, end: source.end }, event: index });
+  updateRemovable();
   rememberView();
 }
 
@@ -331,7 +346,6 @@ async function applyView(view) {
   // The reader is never empty when there is something to read: the linked article, the one that
   // was open, or the newest.
   if (doc >= 0) openDocument(doc);
-  else if (selection.doc !== null && selection.doc < model.documents.length) openDocument(selection.doc);
   else if (model.documents.length) openDocument(articleOrder()[0] ?? 0);
   else reader.show(null);
   if (selection.active !== null) entityList.reveal(selection.active);
@@ -570,6 +584,32 @@ $('clear').addEventListener('click', async () => {
     actions: [{ value: 'clear', label: t('clear'), primary: true, danger: true }],
   });
   if (!answer) return;
+  await resetWorkspace();
+  toast(t('cleared'));
+});
+
+// Takes files out of the workspace (a file that cannot be read, an article dropped by mistake).
+async function removeFiles(names) {
+  const gone = new Set(names);
+  files = files.filter((file) => !gone.has(file.name));
+  if (!files.length) return resetWorkspace();
+  saveFiles(files);
+  toast(t('removedFiles', { n: formatNumber(names.length) }));
+  analyse();
+}
+
+$('reader-remove').addEventListener('click', async () => {
+  const doc = model?.documents[selection.doc];
+  if (!doc || !files.some((file) => file.name === doc.name)) return;
+  const answer = await openDialog({
+    title: t('removeArticleTitle', { title: doc.title }),
+    content: [el('p', { text: t('removeArticleText', { name: doc.name }) })],
+    actions: [{ value: 'remove', label: t('removeFile'), primary: true, danger: true }],
+  });
+  if (answer) removeFiles([doc.name]);
+});
+
+async function resetWorkspace() {
   generation++;
   again = false;
   files = [];
@@ -587,8 +627,7 @@ $('clear').addEventListener('click', async () => {
   document.body.dataset.state = 'empty';
   delete document.body.dataset.analysed;
   renderCorrections();
-  toast(t('cleared'));
-});
+}
 
 // ---- Input -------------------------------------------------------------------------------
 setupInput({
@@ -607,11 +646,20 @@ setupInput({
   onBusy: (busy) => { document.body.dataset.reading = String(busy); },
 });
 
-// "/" jumps to the entity search, as on many news sites' search boxes.
+// "/" jumps to the entity search, as on many news sites' search boxes; Ctrl+Z and Ctrl+Shift+Z
+// (or Ctrl+Y) undo and redo corrections, outside text fields, which keep their own undo.
 document.addEventListener('keydown', (event) => {
-  if (event.key === '/' && !event.target.closest('input, textarea, select, [contenteditable]') && model) {
+  if (event.target.closest('input, textarea, select, [contenteditable], dialog') || !model) return;
+  const key = event.key.toLowerCase();
+  if (event.key === '/') {
     event.preventDefault();
     $('entity-search').focus();
+  } else if ((event.ctrlKey || event.metaKey) && key === 'z' && !event.shiftKey && corrections.length) {
+    event.preventDefault();
+    undo();
+  } else if ((event.ctrlKey || event.metaKey) && ((key === 'z' && event.shiftKey) || key === 'y') && redo.length) {
+    event.preventDefault();
+    redoLast();
   }
 });
 

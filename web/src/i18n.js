@@ -85,6 +85,12 @@ const STRINGS = {
     failedFile: '{name}: {message}',
     problemsCount: '{n} could not be read',
     problemsLabel: 'Files that could not be analysed',
+    removeFile: 'Remove',
+    removeFileNamed: 'Remove {name} from the workspace',
+    removedFiles: '{n} files removed from the workspace',
+    removeArticleHint: 'Remove this article from the workspace',
+    removeArticleTitle: 'Remove “{title}”?',
+    removeArticleText: 'The file {name} leaves the workspace and the analysis; the rest is analysed again.',
 
     // Filters
     workspaceTitle: 'Cronaca: your articles, analysed',
@@ -374,6 +380,12 @@ const STRINGS = {
     failedFile: '{name}: {message}',
     problemsCount: '{n} non leggibili',
     problemsLabel: 'File che non è stato possibile analizzare',
+    removeFile: 'Togli',
+    removeFileNamed: 'Togli {name} dall’area di lavoro',
+    removedFiles: '{n} file tolti dall’area di lavoro',
+    removeArticleHint: 'Togli questo articolo dall’area di lavoro',
+    removeArticleTitle: 'Togliere “{title}”?',
+    removeArticleText: 'Il file {name} esce dall’area di lavoro e dall’analisi; il resto viene analizzato di nuovo.',
 
     workspaceTitle: 'Cronaca: i tuoi articoli, analizzati',
     filtersTitle: 'Filtri',

@@ -127,7 +127,12 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
       return;
     }
     const doc = model.documents[target.doc];
-    const data = await details(target.doc);
+    let data;
+    try {
+      data = await details(target.doc);
+    } catch {
+      return; // superseded by a newer analysis
+    }
     if (id !== request) return;
     empty.hidden = true;
     title.textContent = doc.title;
@@ -153,14 +158,16 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
   }
 
   return {
+    // A new analysis: indices of the last one mean nothing now.
     setModel(next) {
       model = next;
+      shown = null;
       entityIndex = new Map(next.entities.map((e) => [e.id, e.index]));
       cache.clear();
     },
     setSelected(next) {
       selected = next;
-      if (shown) show({ ...shown, keepScroll: true, highlight: shown.highlight });
+      if (shown && model?.documents[shown.doc]) show({ ...shown, keepScroll: true, highlight: shown.highlight });
     },
     show,
     get shown() { return shown; },
