@@ -3,30 +3,31 @@
 // time window and a set of entities.
 import { AnalysisClient } from './analysis-client.js';
 import { createArticleList, createEventList } from './browse-views.js';
+import { createCorrections } from './corrections.js';
 import { openDialog } from './dialogs.js';
 import { $, debounce, download, el } from './dom.js';
 import { createEntityCard } from './entity-card.js';
 import { createEntityList, TYPES } from './entities-view.js';
+import { createFilterBar } from './filter-bar.js';
 import { computeFilter, findEntities } from './filters.js';
 import { t, translatePage } from './i18n.js';
 import { setupInput } from './input.js';
-import { DAY, isoDay, isoSpan } from './lib/dates.js';
-import { formatDay, formatNumber, SHORT_DAY_FORMAT } from './lib/format.js';
-import { CHAT_LINK_LIMIT, fragmentToView, viewToFragment } from './lib/share-codec.js';
+import { formatNumber } from './lib/format.js';
+import { fragmentToView, viewToFragment } from './lib/share-codec.js';
+import { toast } from './notices.js';
 import { createProgress } from './progress-view.js';
 import { createReader } from './reader-view.js';
-import { fetchCorpus } from './remote.js';
+import { offerRemoteCorpus, openSharedCorpus, shareLink } from './sharing.js';
+import { createTabs } from './tabs.js';
 import { createTimeline } from './timeline/view.js';
 import { hydrateModel } from '../worker/model.js';
-import { clearWorkspace, loadWorkspace, saveCorrections, saveFiles, saveView } from './workspace-store.js';
+import { clearWorkspace, loadWorkspace, saveFiles, saveView } from './workspace-store.js';
 import { startWorker } from './worker-start.js';
 
 translatePage();
 
 // ---- State -------------------------------------------------------------------------------
 let files = []; // the workspace: [{name, bytes: ArrayBuffer}] in the order added
-let corrections = [];
-let redo = [];
 let model = null;
 let filter = null;
 const selection = { window: null, entities: new Set(), active: null, doc: null, event: null, tab: 'events' };
@@ -49,12 +50,6 @@ client.ready.then(
 );
 
 // ---- Notices -----------------------------------------------------------------------------
-function toast(text, kind = 'info') {
-  const item = el('li', { className: `toast toast-${kind}`, text });
-  $('toasts').append(item);
-  setTimeout(() => item.remove(), kind === 'error' ? 9000 : 4500);
-}
-
 // Each file that could not be read, why, and a way to take it out of the workspace.
 function showProblems(errors) {
   $('input-errors').replaceChildren(...errors.map((error) => el('li', {},
@@ -168,7 +163,7 @@ function refilter({ immediate = false } = {}) {
   if (!model) return;
   filter = computeFilter(model, { window: selection.window, selected: selection.entities });
   entityList.setData(model, filter, selection.entities);
-  renderFilterBar();
+  filterBar.render(model, filter, selection);
   renderCard();
   const views = [
     ['timeline', () => timeline.update(filter.selectionEvents, selection.window)],
@@ -242,74 +237,26 @@ function openEvent(index, sourceIndex = 0, { reveal = false } = {}) {
 }
 
 // ---- Filter bar --------------------------------------------------------------------------
-function renderFilterBar() {
-  const chips = [];
-  if (selection.window) {
-    const label = `${formatDay(selection.window[0], SHORT_DAY_FORMAT)} – ${formatDay(selection.window[1] - DAY, SHORT_DAY_FORMAT)}`;
-    chips.push(el('button', {
-      type: 'button', className: 'chip chip-window', text: label,
-      attrs: { 'aria-label': t('removeWindow', { window: label }) }, on: { click: () => setWindow(null) },
-    }, el('span', { className: 'chip-x', attrs: { 'aria-hidden': 'true' }, text: '×' })));
-  }
-  for (const index of selection.entities) {
-    const entity = model.entities[index];
-    chips.push(el('button', {
-      type: 'button', className: `chip type-${entity.type} is-selected`, text: entity.name,
-      attrs: { 'aria-label': t('removeEntityFilter', { name: entity.name }) }, on: { click: () => toggleEntity(index) },
-    }, el('span', { className: 'chip-x', attrs: { 'aria-hidden': 'true' }, text: '×' })));
-  }
-  $('filter-chips').replaceChildren(...chips);
-  $('filter-clear').hidden = chips.length === 0;
-  $('filter-hint').hidden = chips.length > 0;
-  $('filter-summary').textContent = t('summary', {
-    articles: formatNumber(filter.docs.length), events: formatNumber(filter.events.length),
-    entities: formatNumber(filter.entityCounts ? filter.entityCounts.reduce((n, c) => n + (c > 0), 0) : model.entities.length),
-  });
-  $('window-from').value = selection.window ? isoDay(selection.window[0]) : '';
-  $('window-to').value = selection.window ? isoDay(selection.window[1] - DAY) : '';
-  $('events-tab-count').textContent = formatNumber(filter.events.length);
-  $('articles-tab-count').textContent = formatNumber(filter.docs.length);
-}
-
-$('filter-clear').addEventListener('click', () => {
-  selection.window = null;
-  selection.entities.clear();
-  refilter();
+const filterBar = createFilterBar({
+  summary: $('filter-summary'), chips: $('filter-chips'), hint: $('filter-hint'), clear: $('filter-clear'),
+  from: $('window-from'), to: $('window-to'), eventsCount: $('events-tab-count'), articlesCount: $('articles-tab-count'),
+}, {
+  onWindow: (span) => setWindow(span),
+  onToggle: (index) => toggleEntity(index),
+  onClear: () => {
+    selection.window = null;
+    selection.entities.clear();
+    refilter();
+  },
 });
 
-function windowFromInputs() {
-  const from = isoSpan($('window-from').value);
-  const to = isoSpan($('window-to').value);
-  if (from && to && from[0] < to[1]) setWindow([from[0], to[1]]);
-  else if (!$('window-from').value && !$('window-to').value) setWindow(null);
-}
-$('window-from').addEventListener('change', windowFromInputs);
-$('window-to').addEventListener('change', windowFromInputs);
-
 // ---- Tabs --------------------------------------------------------------------------------
-const tabs = [...document.querySelectorAll('#browse-tabs [role=tab]')];
-function selectTab(name, { focus = false } = {}) {
+const tabs = createTabs($('browse-tabs'), (name) => {
   selection.tab = name;
-  for (const tab of tabs) {
-    const on = tab.dataset.tab === name;
-    tab.setAttribute('aria-selected', String(on));
-    tab.tabIndex = on ? 0 : -1;
-    $(tab.getAttribute('aria-controls')).hidden = !on;
-    if (on && focus) tab.focus();
-  }
   if (name === 'map') ensureMap().then(() => map?.resize());
   rememberView();
-}
-for (const tab of tabs) {
-  tab.addEventListener('click', () => selectTab(tab.dataset.tab));
-  tab.addEventListener('keydown', (event) => {
-    const at = tabs.indexOf(tab);
-    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    selectTab(tabs[(to + tabs.length) % tabs.length].dataset.tab, { focus: true });
-  });
-}
+});
+const selectTab = (name) => tabs.select(name);
 
 // ---- View state: in the URL fragment and in the workspace ---------------------------------
 function viewByNames() {
@@ -386,7 +333,7 @@ async function analyseOnce() {
   pendingView = null;
   let answer;
   try {
-    answer = await client.analyse(files, corrections, (message) => progress.update(message));
+    answer = await client.analyse(files, corrections.list, (message) => progress.update(message));
   } catch (error) {
     progress.fail(error.message);
     toast(t('analysisFailed', { message: error.message }), 'error');
@@ -410,7 +357,7 @@ async function analyseOnce() {
   await nextFrame();
   await applyView(view);
   progress.finish({ documents: model.documents.length, errors: model.errors, ms: performance.now() - started });
-  renderCorrections();
+  corrections.render();
   lastTimings = { ...answer.timings, transferMs: answer.transferMs, renderMs: performance.now() - received, totalMs: performance.now() - started };
   document.body.dataset.analysed = String(model.documents.length);
   // Tests and the benchmark read how long it took; nothing else does.
@@ -428,11 +375,8 @@ async function addFiles(added, { replace = false } = {}) {
     if (/\.zip$/i.test(file.name)) {
       const { workspace } = await client.inspectArchive(file.bytes.slice(0));
       if (workspace) {
-        for (const correction of workspace.corrections ?? []) {
-          if (!corrections.some((c) => JSON.stringify(c) === JSON.stringify(correction))) corrections.push(correction);
-        }
+        corrections.merge(workspace.corrections ?? []);
         pendingView = workspace.view ?? null;
-        saveCorrections(corrections, redo);
       }
     }
   }
@@ -443,101 +387,36 @@ async function addFiles(added, { replace = false } = {}) {
 }
 
 // ---- Corrections -------------------------------------------------------------------------
+const corrections = createCorrections({
+  count: $('corrections-count'), undoButton: $('undo'), redoButton: $('redo'), reviewButton: $('corrections-review'),
+}, {
+  warnings: () => model?.warnings ?? [],
+  onChange: (message) => {
+    pendingView ??= viewByNames();
+    if (message) toast(message);
+    analyse();
+  },
+});
+
+// A correction from the entity card; the view follows the entity it names.
 function correct(correction, text, newName) {
-  corrections.push(correction);
-  redo = [];
-  saveCorrections(corrections, redo);
   const view = viewByNames();
   if (newName) {
     view.active = newName;
     if (correction.op === 'rename') view.entities = view.entities.map((name) => (name === correction.entity ? newName : name));
   }
-  if (correction.op === 'remove') view.entities = view.entities.filter((name) => name !== correction.entity);
-  if (correction.op === 'remove' && view.active === correction.entity) view.active = null;
-  pendingView = view;
-  toast(text);
-  renderCorrections();
-  analyse();
-}
-
-function undo() {
-  if (!corrections.length) return;
-  redo.push(corrections.pop());
-  saveCorrections(corrections, redo);
-  pendingView = viewByNames();
-  toast(t('undone'));
-  renderCorrections();
-  analyse();
-}
-
-function redoLast() {
-  if (!redo.length) return;
-  corrections.push(redo.pop());
-  saveCorrections(corrections, redo);
-  pendingView = viewByNames();
-  toast(t('redone'));
-  renderCorrections();
-  analyse();
-}
-
-function describeCorrection(c) {
-  return t(`correction_${c.op}`, { entity: c.entity, with: c.with, alias: c.alias, name: c.name, type: c.type ? t(`type_${c.type}`) : '' });
-}
-
-function renderCorrections() {
-  $('undo').disabled = corrections.length === 0;
-  $('redo').disabled = redo.length === 0;
-  $('undo').title = corrections.length ? t('undoWhat', { what: describeCorrection(corrections.at(-1)) }) : '';
-  $('redo').title = redo.length ? t('redoWhat', { what: describeCorrection(redo.at(-1)) }) : '';
-  $('corrections-count').textContent = t('correctionsCount', { n: formatNumber(corrections.length) });
-  $('corrections-review').disabled = corrections.length === 0;
-}
-
-$('undo').addEventListener('click', undo);
-$('redo').addEventListener('click', redoLast);
-$('corrections-review').addEventListener('click', async () => {
-  const warnings = new Set(model?.warnings ?? []);
-  const keep = corrections.map(() => true);
-  const items = corrections.map((c, i) => {
-    const box = el('input', { type: 'checkbox', id: `keep-${i}`, checked: true, on: { change: () => { keep[i] = box.checked; } } });
-    const problem = [...warnings].find((w) => w.startsWith(`correction ${i + 1}:`));
-    return el('li', {}, box, el('label', { htmlFor: `keep-${i}`, text: describeCorrection(c) }), problem ? el('small', { className: 'warning', text: problem }) : null);
-  });
-  const answer = await openDialog({
-    title: t('correctionsTitle'),
-    content: [el('p', { className: 'hint', text: t('correctionsHint') }), el('ol', { className: 'corrections-list' }, items)],
-    actions: [{ value: 'apply', label: t('apply'), primary: true }],
-  });
-  if (answer && keep.includes(false)) {
-    corrections = corrections.filter((_, i) => keep[i]);
-    saveCorrections(corrections, redo);
-    pendingView = viewByNames();
-    renderCorrections();
-    analyse();
+  if (correction.op === 'remove') {
+    view.entities = view.entities.filter((name) => name !== correction.entity);
+    if (view.active === correction.entity) view.active = null;
   }
-});
+  pendingView = view;
+  corrections.add(correction, text);
+}
 
 // ---- Sharing and export ------------------------------------------------------------------
-async function copyText(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function pageAddress() {
-  const url = new URL(location.href);
-  url.hash = '';
-  url.searchParams.delete('src');
-  return url.href.replace(/#$/, '');
-}
-
 async function downloadExport(kind) {
   try {
-    const title = t('reportTitle');
-    const options = { title, view: { corrections, state: viewByNames() } };
+    const options = { title: t('reportTitle'), view: { corrections: corrections.list, state: viewByNames() } };
     const file = await client.exportFile(kind, options);
     download(file.name, file.data, file.mime);
     toast(t('exported', { name: file.name }));
@@ -546,30 +425,9 @@ async function downloadExport(kind) {
   }
 }
 
-async function share() {
-  if (!files.length) return;
-  const { corpus } = await client.encodeCorpus(files, corrections);
-  const link = `${pageAddress()}#${viewToFragment(viewByNames(), corpus)}`;
-  document.body.dataset.shareLength = String(link.length);
-  if (link.length > CHAT_LINK_LIMIT) {
-    const answer = await openDialog({
-      title: t('shareLongTitle'),
-      content: [el('p', { text: t('shareLongText', { n: formatNumber(link.length), limit: formatNumber(CHAT_LINK_LIMIT) }) })],
-      actions: [{ value: 'copy', label: t('shareCopyAnyway') }, { value: 'file', label: t('shareFile'), primary: true }],
-    });
-    if (answer === 'file') return downloadExport('workspace');
-    if (answer !== 'copy') return;
-  }
-  if (await copyText(link)) {
-    toast(t('linkCopied', { n: formatNumber(link.length) }));
-  } else {
-    const area = el('textarea', { id: 'share-link', readOnly: true, rows: 5, value: link, autofocus: true });
-    area.addEventListener('focus', () => area.select());
-    await openDialog({ title: t('shareManualTitle'), content: [el('label', { htmlFor: 'share-link', text: t('shareManual') }), area] });
-  }
-}
-
-$('share').addEventListener('click', share);
+$('share').addEventListener('click', () => shareLink({
+  client, files, corrections: corrections.list, view: viewByNames(), saveWorkspaceFile: () => downloadExport('workspace'),
+}));
 for (const button of document.querySelectorAll('[data-export]')) {
   button.addEventListener('click', () => {
     button.closest('details').open = false;
@@ -577,6 +435,7 @@ for (const button of document.querySelectorAll('[data-export]')) {
   });
 }
 
+// ---- Clearing and removing ---------------------------------------------------------------
 $('clear').addEventListener('click', async () => {
   const answer = await openDialog({
     title: t('clearTitle'),
@@ -613,8 +472,7 @@ async function resetWorkspace() {
   generation++;
   again = false;
   files = [];
-  corrections = [];
-  redo = [];
+  corrections.load([], []);
   model = null;
   filter = null;
   Object.assign(selection, { window: null, entities: new Set(), active: null, doc: null, event: null });
@@ -626,7 +484,6 @@ async function resetWorkspace() {
   $('welcome').hidden = false;
   document.body.dataset.state = 'empty';
   delete document.body.dataset.analysed;
-  renderCorrections();
 }
 
 // ---- Input -------------------------------------------------------------------------------
@@ -654,75 +511,33 @@ document.addEventListener('keydown', (event) => {
   if (event.key === '/') {
     event.preventDefault();
     $('entity-search').focus();
-  } else if ((event.ctrlKey || event.metaKey) && key === 'z' && !event.shiftKey && corrections.length) {
+  } else if ((event.ctrlKey || event.metaKey) && key === 'z' && !event.shiftKey && corrections.list.length) {
     event.preventDefault();
-    undo();
-  } else if ((event.ctrlKey || event.metaKey) && ((key === 'z' && event.shiftKey) || key === 'y') && redo.length) {
+    corrections.undo();
+  } else if ((event.ctrlKey || event.metaKey) && ((key === 'z' && event.shiftKey) || key === 'y') && corrections.undone.length) {
     event.preventDefault();
-    redoLast();
+    corrections.redo();
   }
 });
 
 // ---- Start-up: the workspace, a shared link, a deep link, a ?src= corpus ---------------------
-async function openSharedCorpus(view) {
-  let shared;
-  try {
-    shared = await client.decodeCorpus(view.corpus);
-  } catch (error) {
-    toast(t('shareBroken', { message: error.message }), 'error');
-    return false;
-  }
-  if (files.length) {
-    const answer = await openDialog({
-      title: t('sharedTitle'),
-      content: [el('p', { text: t('sharedReplace', { shared: formatNumber(shared.files.length), mine: formatNumber(files.length) }) })],
-      actions: [{ value: 'replace', label: t('sharedOpen'), primary: true }],
-    });
-    if (!answer) return false;
-  }
-  files = shared.files.map(({ name, bytes }) => ({ name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }));
-  corrections = shared.corrections;
-  redo = [];
+// A link's corpus replaces the workspace once the user agrees (when there is one to replace).
+async function takeSharedCorpus(linked) {
+  const shared = await openSharedCorpus(client, linked.corpus, files.length);
+  if (!shared) return false;
+  files = shared.files;
+  corrections.load(shared.corrections, []);
   saveFiles(files);
-  saveCorrections(corrections, redo);
+  pendingView = { ...linked, corpus: undefined };
   return true;
-}
-
-async function offerRemoteCorpus(url) {
-  const answer = await openDialog({
-    title: t('srcTitle'),
-    content: [el('p', { text: t('srcText') }), el('p', { className: 'src-url', text: url }), el('p', { className: 'hint', text: t('srcPrivacy') })],
-    actions: [{ value: 'load', label: t('srcLoad'), primary: true }],
-  });
-  const address = new URL(location.href);
-  address.searchParams.delete('src');
-  history.replaceState(null, '', address.href);
-  if (!answer) return;
-  document.body.dataset.reading = 'true';
-  try {
-    const loaded = await fetchCorpus(url);
-    await addFiles(loaded, { replace: false });
-  } catch (error) {
-    toast(error.message, 'error');
-  } finally {
-    document.body.dataset.reading = 'false';
-  }
 }
 
 async function start() {
   const stored = await loadWorkspace();
   files = stored.files;
-  corrections = stored.corrections;
-  redo = stored.redo;
-  renderCorrections();
+  corrections.load(stored.corrections, stored.redo);
   const linked = fragmentToView(location.hash);
-  if (linked.corpus && await openSharedCorpus(linked)) {
-    pendingView = { ...linked, corpus: undefined };
-  } else if (linked.isDeepLink) {
-    pendingView = linked;
-  } else {
-    pendingView = stored.view;
-  }
+  if (!(linked.corpus && await takeSharedCorpus(linked))) pendingView = linked.isDeepLink ? linked : stored.view;
   if (pendingView?.tab) selectTab(pendingView.tab);
   document.body.dataset.state = files.length ? 'analysing' : 'empty';
   if (files.length) {
@@ -730,17 +545,17 @@ async function start() {
     analyse();
   }
   const src = new URLSearchParams(location.search).get('src');
-  if (src) await offerRemoteCorpus(src);
+  if (src) {
+    const loaded = await offerRemoteCorpus(src);
+    if (loaded) await addFiles(loaded);
+  }
 }
 
 // A deep link pasted into the address bar of an open page.
 window.addEventListener('hashchange', async () => {
   const linked = fragmentToView(location.hash);
   if (linked.corpus) {
-    if (await openSharedCorpus(linked)) {
-      pendingView = { ...linked, corpus: undefined };
-      analyse();
-    }
+    if (await takeSharedCorpus(linked)) analyse();
   } else if (model && linked.isDeepLink) {
     applyView(linked);
   }
