@@ -93,6 +93,14 @@ test('the model and the filters: a time window and entities narrow every view', 
   assert.deepEqual(whole.entities.map((e) => [e.name, [...e.docs], [...e.docCounts]]), model.entities.map((e) => [e.name, [...e.docs], [...e.docCounts]]));
 });
 
+test('durations read as words', async () => {
+  const { formatDuration } = await import('../../web/src/lib/format.js');
+  assert.equal(formatDuration('P3D'), '3 days');
+  assert.equal(formatDuration('P1Y6M'), '1 year, 6 months');
+  assert.equal(formatDuration('PT2H'), '2 hours');
+  assert.equal(formatDuration('PXD'), 'PXD');
+});
+
 test('annotation runs nest mentions, times and the source sentence', () => {
   const runs = annotateRuns(20, [
     { kind: 'mention', start: 2, end: 6 }, { kind: 'timex', start: 4, end: 10 }, { kind: 'source', start: 0, end: 20 },

@@ -2,7 +2,7 @@
 // participants. Shared by the timeline's tooltip and the reader's event card.
 import { el } from './dom.js';
 import { t } from './i18n.js';
-import { formatEventDate, formatNumber, precisionName } from './lib/format.js';
+import { formatDuration, formatEventDate, formatNumber, precisionName } from './lib/format.js';
 
 export function eventDateLine(event) {
   const parts = [formatEventDate(event.date), precisionName(event.date.precision)];
@@ -13,7 +13,7 @@ export function statusBadges(event) {
   return [
     event.status === 'announced' ? el('span', { className: 'badge badge-announced', text: t('announced') }) : null,
     event.background ? el('span', { className: 'badge badge-background', text: t('background') }) : null,
-    event.duration ? el('span', { className: 'badge', text: t('lasting', { duration: event.duration }) }) : null,
+    event.duration ? el('span', { className: 'badge badge-duration', text: t('lasting', { duration: formatDuration(event.duration) }) }) : null,
   ];
 }
 

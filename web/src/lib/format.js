@@ -91,3 +91,13 @@ export function formatTimexValue(timex) {
   const value = readable ? `${readable} (${timex.value})` : timex.value;
   return `${kind}: ${value}${timex.mod ? ` · ${timex.mod}` : ''}`;
 }
+
+// An ISO 8601 duration as words: P3D is "3 days", PT2H "2 hours", P1Y6M "1 year, 6 months".
+const UNITS = { Y: 'year', M: 'month', W: 'week', D: 'day', H: 'hour', TM: 'minute' };
+export function formatDuration(iso) {
+  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(iso ?? '');
+  if (!match) return iso ?? '';
+  const parts = ['Y', 'M', 'W', 'D', 'H', 'TM'].map((unit, i) => [unit, match[i + 1]]).filter(([, n]) => n !== undefined);
+  if (!parts.length) return iso;
+  return parts.map(([unit, n]) => new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: 'long' }).format(Number(n))).join(', ');
+}
