@@ -271,6 +271,7 @@ const STRINGS = {
     timex_TIME: 'Time',
     timex_DURATION: 'Duration',
     timex_SET: 'Recurring',
+    intervalOf: 'range from {from} to {to}',
     langUnknown: 'language unknown',
 
     // Sharing
@@ -560,6 +561,7 @@ const STRINGS = {
     timex_TIME: 'Ora',
     timex_DURATION: 'Durata',
     timex_SET: 'Ricorrenza',
+    intervalOf: 'intervallo dal {from} al {to}',
     langUnknown: 'lingua sconosciuta',
 
     linkCopied: 'Link copiato ({n} caratteri). Contiene gli articoli stessi: chi lo apre vede quello che vedi tu.',

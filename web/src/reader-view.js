@@ -66,6 +66,14 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
       ...data.timexes.map((x) => ({ kind: 'timex', start: x.start, end: x.end, timex: x })),
     ];
     for (const range of highlight ?? []) annotations.push({ kind: 'source', start: range.start, end: range.end });
+    // A range ("dal 3 al 5 gennaio") shows on both of its ends.
+    const byId = new Map(data.timexes.map((x) => [x.id, x]));
+    const ranges = new Map();
+    for (const interval of data.intervals ?? []) {
+      const text = t('intervalOf', { from: byId.get(interval.from)?.value ?? '', to: byId.get(interval.to)?.value ?? '' });
+      ranges.set(interval.from, text);
+      ranges.set(interval.to, text);
+    }
     const fragment = document.createDocumentFragment();
     let sourceStart = null;
     for (const { start, end, marks } of annotateRuns(data.text.length, annotations)) {
@@ -76,7 +84,8 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
       }
       let node = document.createTextNode(text);
       if (marks.timex) {
-        const wrap = el('span', { className: 'timex', title: formatTimexValue(marks.timex.timex) });
+        const range = ranges.get(marks.timex.timex.id);
+        const wrap = el('span', { className: 'timex', title: formatTimexValue(marks.timex.timex) + (range ? ` · ${range}` : '') });
         wrap.dataset.value = marks.timex.timex.value;
         wrap.append(node);
         node = wrap;
