@@ -12,7 +12,6 @@ import { createFilterBar } from './filter-bar.js';
 import { computeFilter, findEntities } from './filters.js';
 import { t, translatePage } from './i18n.js';
 import { setupInput } from './input.js';
-import { formatNumber } from './lib/format.js';
 import { fragmentToView, viewToFragment } from './lib/share-codec.js';
 import { toast } from './notices.js';
 import { createProgress } from './progress-view.js';
@@ -380,7 +379,7 @@ async function addFiles(added, { replace = false } = {}) {
       }
     }
   }
-  toast(t('added', { n: formatNumber(added.length) }));
+  toast(t('added', { n: added.length }));
   analyse();
   // Storing a large corpus copies it: a task of its own, after the worker has it.
   setTimeout(() => saveFiles(files), 0);
@@ -439,7 +438,7 @@ for (const button of document.querySelectorAll('[data-export]')) {
 $('clear').addEventListener('click', async () => {
   const answer = await openDialog({
     title: t('clearTitle'),
-    content: [el('p', { text: t('clearText', { n: formatNumber(files.length) }) })],
+    content: [el('p', { text: t('clearText', { n: files.length }) })],
     actions: [{ value: 'clear', label: t('clear'), primary: true, danger: true }],
   });
   if (!answer) return;
@@ -453,7 +452,7 @@ async function removeFiles(names) {
   files = files.filter((file) => !gone.has(file.name));
   if (!files.length) return resetWorkspace();
   saveFiles(files);
-  toast(t('removedFiles', { n: formatNumber(names.length) }));
+  toast(t('removedFiles', { n: names.length }));
   analyse();
 }
 
@@ -498,7 +497,7 @@ setupInput({
   loadUrl: document.querySelectorAll('[data-action=load-url]'),
 }, {
   onFiles: (added) => addFiles(added),
-  onSkipped: (names) => toast(t('skipped', { n: formatNumber(names.length) }), 'warning'),
+  onSkipped: (names) => toast(t('skipped', { n: names.length }), 'warning'),
   onError: (text) => toast(text, 'error'),
   onBusy: (busy) => { document.body.dataset.reading = String(busy); },
 });

@@ -3,7 +3,7 @@
 import { el } from './dom.js';
 import { eventDateLine, sourcesText } from './event-summary.js';
 import { t } from './i18n.js';
-import { formatDocumentDate, formatNumber } from './lib/format.js';
+import { formatDocumentDate } from './lib/format.js';
 import { VirtualList } from './virtual-list.js';
 
 export function createEventList(container, { onOpen }) {
@@ -60,7 +60,7 @@ export function createArticleList(container, { onOpen }) {
       if (index === current) row.classList.add('is-selected');
       row.append(
         el('span', { className: 'article-row-title', text: doc.title }),
-        el('span', { className: 'article-row-meta', text: [formatDocumentDate(doc.date), doc.name, t('eventsCount', { n: formatNumber(doc.events ?? 0) })].join(' · ') }),
+        el('span', { className: 'article-row-meta', text: [formatDocumentDate(doc.date), doc.name, t('eventsCount', { n: doc.events ?? 0 })].join(' · ') }),
       );
     },
   });

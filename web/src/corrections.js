@@ -4,7 +4,6 @@
 import { openDialog } from './dialogs.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';
-import { formatNumber } from './lib/format.js';
 import { saveCorrections } from './workspace-store.js';
 
 export function describeCorrection(c) {
@@ -20,7 +19,7 @@ export function createCorrections({ count, undoButton, redoButton, reviewButton 
     redoButton.disabled = undone.length === 0;
     undoButton.title = list.length ? t('undoWhat', { what: describeCorrection(list.at(-1)) }) : '';
     redoButton.title = undone.length ? t('redoWhat', { what: describeCorrection(undone.at(-1)) }) : '';
-    count.textContent = t('correctionsCount', { n: formatNumber(list.length) });
+    count.textContent = t('correctionsCount', { n: list.length });
     reviewButton.disabled = list.length === 0;
   }
 

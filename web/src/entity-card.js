@@ -6,7 +6,6 @@ import { openDialog } from './dialogs.js';
 import { el, fill } from './dom.js';
 import { searchKey } from './filters.js';
 import { t } from './i18n.js';
-import { formatNumber } from './lib/format.js';
 import { TYPES } from './entities-view.js';
 
 function renameDialog(entity) {
@@ -92,10 +91,10 @@ export function createEntityCard(container, { onCorrect, onToggle, onActivate, o
     const span = entity.first ? (entity.first === entity.last ? entity.first : `${entity.first} – ${entity.last}`) : null;
     const place = entity.place ? [t(`place_${entity.place}`), entity.country].filter(Boolean).join(', ') : null;
     const facts = [
-      t('mentionsTotal', { n: formatNumber(entity.mentions) }),
-      entity.related ? t('relatedTotal', { n: formatNumber(entity.related) }) : null,
-      t('inArticles', { n: formatNumber(entity.docs.length) }),
-      t('inEvents', { n: formatNumber(entity.events) }),
+      t('mentionsTotal', { n: entity.mentions }),
+      entity.related ? t('relatedTotal', { n: entity.related }) : null,
+      t('inArticles', { n: entity.docs.length }),
+      t('inEvents', { n: entity.events }),
       span, place, entity.generic ? t('genericName') : null,
     ].filter(Boolean);
 

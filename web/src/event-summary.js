@@ -2,7 +2,7 @@
 // participants. Shared by the timeline's tooltip and the reader's event card.
 import { el } from './dom.js';
 import { t } from './i18n.js';
-import { formatDuration, formatEventDate, formatNumber, precisionName } from './lib/format.js';
+import { formatDuration, formatEventDate, precisionName } from './lib/format.js';
 
 export function eventDateLine(event) {
   const parts = [formatEventDate(event.date), precisionName(event.date.precision)];
@@ -26,7 +26,7 @@ export function figureChips(event) {
 }
 
 export function sourcesText(event) {
-  return t(event.docs.length === 1 ? 'sourcesOne' : 'sourcesMany', { n: formatNumber(event.docs.length) });
+  return t('sources', { n: event.docs.length });
 }
 
 // A compact summary: for the tooltip.

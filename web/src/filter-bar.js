@@ -35,7 +35,7 @@ export function createFilterBar({ summary, chips, hint, clear, from, to, eventsC
       clear.hidden = items.length === 0;
       hint.hidden = items.length > 0;
       const names = filter.entityCounts ? filter.entityCounts.reduce((n, count) => n + (count > 0), 0) : model.entities.length;
-      summary.textContent = t('summary', { articles: formatNumber(filter.docs.length), events: formatNumber(filter.events.length), entities: formatNumber(names) });
+      summary.textContent = [t('countArticles', { n: filter.docs.length }), t('countEvents', { n: filter.events.length }), t('countNames', { n: names })].join(' · ');
       from.value = window ? isoDay(window[0]) : '';
       to.value = window ? isoDay(window[1] - DAY) : '';
       eventsCount.textContent = formatNumber(filter.events.length);

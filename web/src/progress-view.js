@@ -64,8 +64,8 @@ export function createProgress({ container, bar, label, details, list, summary }
       state = { ...state, done: state.total, phase: 'done' };
       bar.max = 1;
       bar.value = 1;
-      label.textContent = t('analysed', { documents: formatNumber(documents), seconds: (ms / 1000).toFixed(1) });
-      summary.textContent = errors.length ? t('problemsCount', { n: formatNumber(errors.length) }) : '';
+      label.textContent = t('analysed', { n: documents, seconds: (ms / 1000).toFixed(1) });
+      summary.textContent = errors.length ? t('problemsCount', { n: errors.length }) : '';
       details.open = errors.length > 0 && errors.length <= 5;
       // A run without problems needs no more room once it is done.
       if (!errors.length) {

@@ -6,7 +6,7 @@ import { el, fill } from './dom.js';
 import { eventDateLine, figureChips, sourcesText, statusBadges } from './event-summary.js';
 import { languageName, t } from './i18n.js';
 import { annotateRuns } from './lib/annotate.js';
-import { formatDocumentDate, formatNumber, formatTimexValue } from './lib/format.js';
+import { formatDocumentDate, formatTimexValue } from './lib/format.js';
 
 const CACHE_SIZE = 24;
 
@@ -150,7 +150,7 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
       el('span', { text: t(`dateSource_${doc.date.source}`) }),
       el('span', { text: languageName(doc.lang) }),
       el('span', { className: 'doc-name', text: doc.name }),
-      el('span', { text: t('readerCounts', { mentions: formatNumber(doc.mentions), timexes: formatNumber(doc.timexes), events: formatNumber(doc.events ?? 0) }) }),
+      el('span', { text: [t('countMentions', { n: doc.mentions }), t('countTimexes', { n: doc.timexes }), t('countEvents', { n: doc.events ?? 0 })].join(' · ') }),
     );
     warnings.replaceChildren(...doc.warnings.map((warning) => el('li', { text: warning })));
     renderEventCard(target.event !== undefined && target.event !== null ? model.events[target.event] : null);

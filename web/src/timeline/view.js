@@ -172,7 +172,7 @@ export function createTimeline({ container, svgElement, overviewElement, tooltip
         .on('keydown', (event, d) => markKeydown(event, d));
       return g;
     })
-      .attr('aria-label', (d) => t('clusterLabel', { n: formatNumber(d.count), period: periodName(d) }))
+      .attr('aria-label', (d) => t('clusterLabel', { n: d.count, period: periodName(d) }))
       .each(function draw(d) {
         // A column whose height and shade grow with the number of events it stands for.
         const g = select(this);
@@ -192,7 +192,7 @@ export function createTimeline({ container, svgElement, overviewElement, tooltip
         .on('keydown', (event, d) => markKeydown(event, d));
       return g;
     })
-      .attr('aria-label', (d) => t('moreLabel', { n: formatNumber(d.count), period: periodName(d) }))
+      .attr('aria-label', (d) => t('moreLabel', { n: d.count, period: periodName(d) }))
       .each(function draw(d) {
         const g = select(this);
         const cx = Math.max(14, (d.x + d.x2) / 2);
