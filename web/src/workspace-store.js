@@ -1,0 +1,55 @@
+// The workspace in IndexedDB: the articles as given, the corrections (with what undo took back,
+// for redo) and the view, so that all of it comes back after a reload or a browser restart. A
+// browser without IndexedDB (or with storage refused) simply gets a workspace that does not last.
+import { createStore, del, get, setMany } from 'idb-keyval';
+
+let store = null;
+function database() {
+  if (!store) {
+    try {
+      store = createStore('cronaca', 'workspace');
+    } catch {
+      store = false;
+    }
+  }
+  return store;
+}
+
+async function safely(action, fallback) {
+  const db = database();
+  if (!db) return fallback;
+  try {
+    return await action(db);
+  } catch (error) {
+    console.warn('cronaca: the workspace could not be saved or read:', error);
+    return fallback;
+  }
+}
+
+export function loadWorkspace() {
+  return safely(async (db) => ({
+    files: (await get('files', db)) ?? [],
+    corrections: (await get('corrections', db)) ?? [],
+    redo: (await get('redo', db)) ?? [],
+    view: (await get('view', db)) ?? null,
+  }), { files: [], corrections: [], redo: [], view: null });
+}
+
+// files: [{name, bytes: ArrayBuffer}] in the order they were added.
+export function saveFiles(files) {
+  return safely((db) => setMany([['files', files.map(({ name, bytes }) => ({ name, bytes }))]], db));
+}
+
+export function saveCorrections(corrections, redo) {
+  return safely((db) => setMany([['corrections', corrections], ['redo', redo]], db));
+}
+
+export function saveView(view) {
+  return safely((db) => setMany([['view', view]], db));
+}
+
+export function clearWorkspace() {
+  return safely(async (db) => {
+    for (const key of ['files', 'corrections', 'redo', 'view']) await del(key, db);
+  });
+}

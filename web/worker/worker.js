@@ -1,0 +1,114 @@
+// The analysis worker, bundled as a classic script (Emscripten 3.1.6 cannot load into a module
+// worker). It loads the core once, analyses each corpus the page sends with progress per file,
+// keeps the last result, and answers the page's questions about it: one document's text and
+// annotations, the exports, the share link. The page's main thread never holds the whole analysis.
+import { strToU8, zipSync } from 'fflate';
+import { t } from '../src/i18n.js';
+import { decodeCorpus, encodeCorpus } from '../src/lib/share-codec.js';
+import { entitiesCsv, eventsCsv, timelineJs, timemlArchive } from './exports.js';
+import { expandInputs, workspaceOf, WORKSPACE_ENTRY } from './inputs.js';
+import { buildModel, modelMessages } from './model.js';
+import { reportHtml } from './report.js';
+
+/* global createCronaca, CronacaEngine */
+// The single-file build prepends the core's scripts to this one; the hosted build loads them.
+if (typeof createCronaca === 'undefined') importScripts('cronaca.js', 'engine.js');
+
+let engine = null;
+let last = null; // {json, result, files}
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`cannot load ${url}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+async function start(assets) {
+  const [icuData, resources] = assets
+    ? [assets.icuData, assets.resources]
+    : await Promise.all([fetchBytes('icudt72l.dat'), fetchBytes('resources.pack')]);
+  const moduleOptions = assets?.wasmBinary ? { wasmBinary: assets.wasmBinary } : {};
+  engine = await CronacaEngine.create(createCronaca, { icuData, resources, moduleOptions });
+}
+
+function analyse({ id, files, corrections }) {
+  const started = performance.now();
+  const { inputs, errors: archiveErrors } = expandInputs(files);
+  postMessage({ type: 'progress', id, phase: 'reading', done: 0, total: inputs.length, name: '' });
+  for (const error of archiveErrors) postMessage({ type: 'progress', id, phase: 'file', done: 0, total: inputs.length, ...error, error: error.message });
+  const json = engine.analyse(inputs, { corrections }, (progress) => {
+    postMessage({ type: 'progress', id, phase: 'file', ...progress });
+    if (progress.done === progress.total) postMessage({ type: 'progress', id, phase: 'resolving', done: progress.done, total: progress.total });
+  });
+  const analysed = performance.now();
+  const result = JSON.parse(json);
+  result.errors = [...archiveErrors, ...result.errors];
+  last = { json, result, files };
+  const model = buildModel(result);
+  const stages = engine.stageSeconds();
+  const { parts, rest, transfer } = modelMessages(model);
+  for (const part of parts) postMessage({ type: 'part', id, ...part });
+  return {
+    model: rest,
+    timings: { analyseMs: analysed - started, modelMs: performance.now() - analysed, stages, bytes: json.length },
+    transfer,
+  };
+}
+
+function documentDetails(index) {
+  const doc = last?.result.documents[index];
+  if (!doc) throw new Error('no such document');
+  const { text, sentences, timexes, intervals, mentions } = doc;
+  return { index, text, sentences, timexes, intervals, mentions };
+}
+
+const text = (content, mime) => ({ data: strToU8(content), mime });
+
+function exportFile(kind, { title = 'Cronaca', view = null } = {}) {
+  if (!last) throw new Error(t('nothingToExport'));
+  const { result, json } = last;
+  switch (kind) {
+    case 'json': return { name: 'cronaca.json', ...text(json, 'application/json') };
+    case 'entities-csv': return { name: 'cronaca-entities.csv', ...text(`\ufeff${entitiesCsv(result)}`, 'text/csv') };
+    case 'events-csv': return { name: 'cronaca-events.csv', ...text(`\ufeff${eventsCsv(result)}`, 'text/csv') };
+    case 'timelinejs': return { name: 'cronaca-timelinejs.json', ...text(JSON.stringify(timelineJs(result, title), null, 1), 'application/json') };
+    case 'timeml': return { name: 'cronaca-timeml.zip', data: timemlArchive(result), mime: 'application/zip' };
+    case 'report': return { name: 'cronaca-report.html', ...text(reportHtml(result, { title }), 'text/html') };
+    case 'workspace': {
+      // The share link's alternative: the articles as given plus corrections and view, in one zip
+      // that the page accepts like any other.
+      const entries = {};
+      for (const file of last.files) entries[file.name] = new Uint8Array(file.bytes);
+      entries[WORKSPACE_ENTRY] = strToU8(JSON.stringify({ corrections: view?.corrections ?? [], view: view?.state ?? {} }, null, 1));
+      return { name: 'cronaca-workspace.zip', data: zipSync(entries, { level: 6 }), mime: 'application/zip' };
+    }
+    default: throw new Error(`unknown export ${kind}`);
+  }
+}
+
+const handlers = {
+  async init({ assets }) {
+    await start(assets);
+    return {};
+  },
+  analyse: (message) => analyse(message),
+  document: ({ index }) => documentDetails(index),
+  export: ({ kind, options }) => exportFile(kind, options),
+  encodeCorpus: ({ files, corrections }) => ({ corpus: encodeCorpus(files, corrections) }),
+  decodeCorpus: ({ corpus }) => decodeCorpus(corpus),
+  inspectArchive: ({ bytes }) => ({ workspace: workspaceOf(new Uint8Array(bytes)) }),
+};
+
+onmessage = async ({ data }) => {
+  const { id, type } = data;
+  try {
+    if (type !== 'init' && !engine && type === 'analyse') throw new Error('the analysis engine is not ready');
+    const answer = await handlers[type](data);
+    const transfer = answer?.data instanceof Uint8Array ? [answer.data.buffer] : answer?.transfer ?? [];
+    if (answer?.transfer) delete answer.transfer;
+    // When it was sent, so that the page can tell how long the message took to arrive.
+    postMessage({ type: 'result', id, answer, sentAt: performance.timeOrigin + performance.now() }, transfer);
+  } catch (error) {
+    postMessage({ type: 'error', id, message: String(error?.message || error) });
+  }
+};
