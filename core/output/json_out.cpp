@@ -61,7 +61,6 @@ JsonOut& JsonOut::key(std::string_view name) {
 
 JsonOut& JsonOut::value(std::string_view s) {
   separate();
-  out_.reserve(out_.size() + s.size() + 2);
   out_ += '"';
   static constexpr char kHex[] = "0123456789abcdef";
   std::size_t run = 0;  // start of the bytes copied as they are
