@@ -29,6 +29,8 @@ Response response;
 std::string payload;
 std::string last_stage_seconds = "{}";  // of the last finished corpus, for benchmarks
 std::unique_ptr<cronaca::Resources> resources;
+// Models, gazetteer and taggers, loaded once for every corpus the page analyses.
+std::shared_ptr<cronaca::Toolkit> toolkit;
 std::unique_ptr<cronaca::Analyzer> analyzer;
 
 const Response* respond(Status status, std::string text) {
@@ -43,6 +45,7 @@ const Response* guarded(Body&& body) {
     return body();
   } catch (const std::bad_alloc&) {
     analyzer.reset();
+    toolkit.reset();
     return respond(kFailure, "out of memory: analyse fewer or smaller files at a time");
   } catch (const std::exception& e) {
     return respond(kFailure, e.what());
@@ -67,7 +70,18 @@ EMSCRIPTEN_KEEPALIVE const Response* cronaca_init(const std::uint8_t* icu_data, 
     std::free(pack);
     if (!ok) return respond(kFailure, "resources: " + error);
     resources = std::move(loaded);
+    toolkit.reset();
     return respond(kOk, "{\"schema\":\"" + std::string(cronaca::kSchema) + "\"}");
+  });
+}
+
+// Loads the models, gazetteer and taggers now, so that the first corpus does not wait for them.
+EMSCRIPTEN_KEEPALIVE const Response* cronaca_prepare() {
+  return guarded([&] {
+    if (!resources) return respond(kFailure, "cronaca_init has not succeeded");
+    if (!toolkit) toolkit = std::make_shared<cronaca::Toolkit>(*resources);
+    toolkit->prepare();
+    return respond(kOk, "{}");
   });
 }
 
@@ -83,7 +97,8 @@ EMSCRIPTEN_KEEPALIVE const Response* cronaca_begin(const char* options, std::uin
     settings.date = parsed.value("date", std::string());
     if (parsed.contains("corrections")) settings.corrections = parsed["corrections"].dump();
     analyzer.reset();
-    analyzer = std::make_unique<cronaca::Analyzer>(*resources, settings);
+    if (!toolkit) toolkit = std::make_shared<cronaca::Toolkit>(*resources);
+    analyzer = std::make_unique<cronaca::Analyzer>(*resources, settings, toolkit);
     return respond(kOk, "{}");
   });
 }

@@ -71,6 +71,11 @@ class CronacaEngine {
     return this.check(this.module._cronaca_finish(), 'finish');
   }
 
+  // Loads the models, gazetteer and taggers ahead of the first analysis (they stay loaded).
+  prepare() {
+    this.check(this.module._cronaca_prepare(), 'prepare');
+  }
+
   // Seconds per analysis stage of the last analyse() call: {ingest, language, ...}.
   stageSeconds() {
     return JSON.parse(this.check(this.module._cronaca_stage_seconds(), 'stage seconds'));

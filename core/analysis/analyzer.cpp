@@ -8,7 +8,6 @@
 #include "ingest/ingest.h"
 #include "events/event_builder.h"
 #include "events/event_merger.h"
-#include "geo/places.h"
 #include "lang/detect.h"
 #include "ner/tagger.h"
 #include "resolve/entity_resolver.h"
@@ -69,17 +68,14 @@ std::string document_id(std::string_view name, std::string_view text) {
   return buffer;
 }
 
-Analyzer::Analyzer(const Resources& resources, AnalyzerOptions options)
-    : options_(std::move(options)), resources_(resources) {
-  std::vector<std::string> errors;
-  languages_ = Languages::load(resources, errors);
-  if (!errors.empty()) throw std::invalid_argument("language resources are broken: " + errors.front());
-  if (languages_.all().empty()) throw std::invalid_argument("no language resources were loaded (lang/*/language.json)");
+Analyzer::Analyzer(const Resources& resources, AnalyzerOptions options, std::shared_ptr<Toolkit> toolkit)
+    : options_(std::move(options)), toolkit_(toolkit ? std::move(toolkit) : std::make_shared<Toolkit>(resources)) {
+  if (&toolkit_->resources() != &resources) throw std::invalid_argument("the toolkit was made for other resources");
   if (options_.lang != "auto") {
-    const LanguageProfile* forced = languages_.find(options_.lang);
+    const LanguageProfile* forced = toolkit_->languages().find(options_.lang);
     if (!forced || !forced->analysed) {
       std::string known;
-      for (const auto& profile : languages_.all()) {
+      for (const auto& profile : toolkit_->languages().all()) {
         if (profile->analysed) known += (known.empty() ? "" : ", ") + profile->code;
       }
       throw std::invalid_argument("unknown language \"" + options_.lang + "\" (use auto, " + known + ")");
@@ -99,32 +95,8 @@ Analyzer::Analyzer(const Resources& resources, AnalyzerOptions options)
 
 Analyzer::~Analyzer() = default;
 
-const TemporalTagger* Analyzer::temporal_tagger_for(const std::string& lang) {
-  auto [it, inserted] = temporal_taggers_.try_emplace(lang);
-  if (inserted && TemporalTagger::available(resources_, lang)) it->second = std::make_unique<TemporalTagger>(resources_, lang);
-  return it->second.get();
-}
-
-Segmenter& Analyzer::segmenter_for(const std::string& lang) {
-  auto& segmenter = segmenters_[lang];
-  if (!segmenter) segmenter = std::make_unique<Segmenter>(languages_.find(lang));
-  return *segmenter;
-}
-
-EntityTagger* Analyzer::tagger_for(const std::string& lang) {
-  const auto found = taggers_.find(lang);
-  if (found != taggers_.end()) return found->second.get();
-  const LanguageProfile* profile = languages_.find(lang);
-  std::unique_ptr<EntityTagger>& tagger = taggers_[lang];
-  if (profile && !profile->entity_model.empty()) {
-    if (!places_) places_ = std::make_unique<Places>(resources_);
-    tagger = std::make_unique<EntityTagger>(resources_, *profile, *places_);
-  }
-  return tagger.get();
-}
-
 void Analyzer::tag_entities(Document& doc) {
-  EntityTagger* tagger = tagger_for(doc.lang);
+  EntityTagger* tagger = toolkit_->entity_tagger(doc.lang);
   if (!tagger) return;
   std::vector<std::vector<std::string_view>> sentences(doc.sentences.size());
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -163,7 +135,7 @@ std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
 
   if (options_.lang == "auto") {
     StageTimer timer(stage_seconds_, Stage::language);
-    const LanguageGuess guess = detect_language(doc.text, languages_);
+    const LanguageGuess guess = detect_language(doc.text, toolkit_->languages());
     doc.lang = guess.code;
     doc.lang_confidence = guess.confidence;
     if (guess.code != guess.detected) doc.lang_detected = guess.detected;
@@ -173,9 +145,9 @@ std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
   }
   {
     StageTimer timer(stage_seconds_, Stage::segmentation);
-    segmenter_for(doc.lang).segment(doc.text, doc.tokens, doc.sentences);
+    toolkit_->segmenter(doc.lang).segment(doc.text, doc.tokens, doc.sentences);
   }
-  if (const TemporalTagger* tagger = temporal_tagger_for(doc.lang)) {
+  if (const TemporalTagger* tagger = toolkit_->temporal_tagger(doc.lang)) {
     StageTimer timer(stage_seconds_, Stage::temporal);
     tagger->tag(doc);
   } else {
@@ -215,28 +187,17 @@ AnalysisResult Analyzer::finish() {
   }
   {
     StageTimer timer(stage_seconds_, Stage::resolution);
-    if (!places_) places_ = std::make_unique<Places>(resources_);
-    if (!resolver_) resolver_ = std::make_unique<EntityResolver>(resources_, languages_, places_.get());
-    resolver_->resolve(result, corrections_);
+    toolkit_->resolver().resolve(result, corrections_);
   }
   {
     StageTimer timer(stage_seconds_, Stage::events);
     std::vector<Event> events;
     for (std::uint32_t d = 0; d < result.documents.size(); ++d) {
-      if (const EventBuilder* builder = event_builder_for(result.documents[d].lang)) builder->build(result, d, events);
+      if (const EventBuilder* builder = toolkit_->event_builder(result.documents[d].lang)) builder->build(result, d, events);
     }
     merge_events(std::move(events), result);
   }
   return result;
-}
-
-const EventBuilder* Analyzer::event_builder_for(const std::string& lang) {
-  auto [it, inserted] = event_builders_.try_emplace(lang);
-  if (inserted && EventBuilder::available(resources_, lang)) {
-    if (!category_relations_) category_relations_ = std::make_unique<CategoryRelations>(resources_);
-    it->second = std::make_unique<EventBuilder>(resources_, lang, *category_relations_, languages_.find(lang));
-  }
-  return it->second.get();
 }
 
 }  // namespace cronaca

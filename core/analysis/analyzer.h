@@ -9,19 +9,12 @@
 #include <string_view>
 
 #include "analysis/document.h"
+#include "analysis/toolkit.h"
 #include "lang/language.h"
 #include "resolve/corrections.h"
 #include "resources/resources.h"
 
 namespace cronaca {
-
-class CategoryRelations;
-class EntityResolver;
-class EventBuilder;
-class EntityTagger;
-class Places;
-class Segmenter;
-class TemporalTagger;
 
 // Seconds spent in each stage since the analyzer was created, for benchmarks and profiling.
 enum class Stage : std::size_t { ingest, language, segmentation, temporal, entities, resolution, events, output, count };
@@ -37,8 +30,10 @@ struct AnalyzerOptions {
 class Analyzer {
  public:
   // Throws std::invalid_argument for unusable options or resources, with a message for the user.
-  // `resources` must outlive the analyzer: models and the gazetteer are read from it when first needed.
-  Analyzer(const Resources& resources, AnalyzerOptions options);
+  // `resources` must outlive the analyzer: models and the gazetteer are read from it when first
+  // needed, into `toolkit` when one is given (made from the same resources), so that analyzers
+  // that follow one another load them once.
+  Analyzer(const Resources& resources, AnalyzerOptions options, std::shared_ptr<Toolkit> toolkit = nullptr);
   ~Analyzer();
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
@@ -51,32 +46,18 @@ class Analyzer {
   // Runs the corpus-wide stages and hands over the result; the analyzer starts empty again.
   AnalysisResult finish();
 
-  const Languages& languages() const { return languages_; }
+  const Languages& languages() const { return toolkit_->languages(); }
   const StageSeconds& stage_seconds() const { return stage_seconds_; }
   // Adds time measured outside the analyzer (serialisation) to a stage.
   void add_stage_seconds(Stage stage, double seconds) { stage_seconds_[static_cast<std::size_t>(stage)] += seconds; }
 
  private:
-  Segmenter& segmenter_for(const std::string& lang);
-  // nullptr when the language has no temporal resources.
-  const TemporalTagger* temporal_tagger_for(const std::string& lang);
-  // The language's tagger, or null when it has no entity model.
-  EntityTagger* tagger_for(const std::string& lang);
-  const EventBuilder* event_builder_for(const std::string& lang);
   void tag_entities(Document& doc);
 
   AnalyzerOptions options_;
   DocumentDate fallback_date_;
-  Languages languages_;
-  const Resources& resources_;
-  std::map<std::string, std::unique_ptr<Segmenter>> segmenters_;
-  std::map<std::string, std::unique_ptr<TemporalTagger>> temporal_taggers_;
-  std::unique_ptr<Places> places_;  // loaded with the first tagger
+  std::shared_ptr<Toolkit> toolkit_;
   Corrections corrections_;
-  std::unique_ptr<EntityResolver> resolver_;
-  std::unique_ptr<CategoryRelations> category_relations_;
-  std::map<std::string, std::unique_ptr<EventBuilder>> event_builders_;
-  std::map<std::string, std::unique_ptr<EntityTagger>> taggers_;
   AnalysisResult result_;
   StageSeconds stage_seconds_{};
 };

@@ -89,6 +89,15 @@ function exportFile(kind, { title = 'Cronaca', view = null } = {}) {
 const handlers = {
   async init({ assets }) {
     await start(assets);
+    // Once the page has its answer, the models load while the user chooses what to drop; a
+    // message that comes meanwhile waits for them, as it would have anyway.
+    setTimeout(() => {
+      try {
+        engine.prepare();
+      } catch (error) {
+        console.error('cronaca: preparing the models failed:', error); // the first analysis will say why
+      }
+    }, 0);
     return {};
   },
   analyse: (message) => analyse(message),
