@@ -62,6 +62,21 @@ class StageTimer {
 };
 }  // namespace
 
+namespace {
+// "50.0 MB", in binary megabytes with one decimal, computed in integers so that every build
+// prints the same digits.
+std::string megabytes(std::size_t bytes) {
+  const std::size_t tenths = (bytes * 10 + (std::size_t{1} << 19)) >> 20;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+}
+}  // namespace
+
+std::string input_size_problem(std::size_t size, std::size_t limit) {
+  if (size <= limit) return {};
+  return "the file is " + megabytes(size) + ", over the " + megabytes(limit) +
+         " Cronaca analyses in one file: split it into smaller files (an article is rarely over 1 MB)";
+}
+
 std::string document_id(std::string_view name, std::string_view text) {
   const std::uint64_t hash = fnv1a(text, fnv1a(std::string_view("\0", 1), fnv1a(name)));
   char buffer[20];
@@ -99,10 +114,14 @@ Analyzer::Analyzer(const Resources& resources, AnalyzerOptions options)
 
 Analyzer::~Analyzer() = default;
 
+// The lazily built per-language parts are recorded only once built: when building one throws
+// (out of memory in the browser), the next document tries again instead of finding a null entry
+// and silently skipping the stage.
 const TemporalTagger* Analyzer::temporal_tagger_for(const std::string& lang) {
-  auto [it, inserted] = temporal_taggers_.try_emplace(lang);
-  if (inserted && TemporalTagger::available(resources_, lang)) it->second = std::make_unique<TemporalTagger>(resources_, lang);
-  return it->second.get();
+  if (const auto found = temporal_taggers_.find(lang); found != temporal_taggers_.end()) return found->second.get();
+  std::unique_ptr<TemporalTagger> tagger;
+  if (TemporalTagger::available(resources_, lang)) tagger = std::make_unique<TemporalTagger>(resources_, lang);
+  return temporal_taggers_.emplace(lang, std::move(tagger)).first->second.get();
 }
 
 Segmenter& Analyzer::segmenter_for(const std::string& lang) {
@@ -115,12 +134,12 @@ EntityTagger* Analyzer::tagger_for(const std::string& lang) {
   const auto found = taggers_.find(lang);
   if (found != taggers_.end()) return found->second.get();
   const LanguageProfile* profile = languages_.find(lang);
-  std::unique_ptr<EntityTagger>& tagger = taggers_[lang];
+  std::unique_ptr<EntityTagger> tagger;
   if (profile && !profile->entity_model.empty()) {
     if (!places_) places_ = std::make_unique<Places>(resources_);
     tagger = std::make_unique<EntityTagger>(resources_, *profile, *places_);
   }
-  return tagger.get();
+  return taggers_.emplace(lang, std::move(tagger)).first->second.get();
 }
 
 void Analyzer::tag_entities(Document& doc) {
@@ -137,6 +156,10 @@ void Analyzer::tag_entities(Document& doc) {
 
 std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
   std::string name = repair_utf8(raw_name).text;
+  if (std::string problem = input_size_problem(bytes.size(), options_.max_input_bytes); !problem.empty()) {
+    result_.errors.push_back({std::move(name), problem});
+    return problem;
+  }
   IngestOutcome ingested;
   {
     StageTimer timer(stage_seconds_, Stage::ingest);
@@ -227,12 +250,13 @@ AnalysisResult Analyzer::finish() {
 }
 
 const EventBuilder* Analyzer::event_builder_for(const std::string& lang) {
-  auto [it, inserted] = event_builders_.try_emplace(lang);
-  if (inserted && EventBuilder::available(resources_, lang)) {
+  if (const auto found = event_builders_.find(lang); found != event_builders_.end()) return found->second.get();
+  std::unique_ptr<EventBuilder> builder;
+  if (EventBuilder::available(resources_, lang)) {
     if (!category_relations_) category_relations_ = std::make_unique<CategoryRelations>(resources_);
-    it->second = std::make_unique<EventBuilder>(resources_, lang, *category_relations_, languages_.find(lang));
+    builder = std::make_unique<EventBuilder>(resources_, lang, *category_relations_, languages_.find(lang));
   }
-  return it->second.get();
+  return event_builders_.emplace(lang, std::move(builder)).first->second.get();
 }
 
 }  // namespace cronaca

@@ -28,10 +28,19 @@ enum class Stage : std::size_t { ingest, language, segmentation, temporal, entit
 const char* to_string(Stage stage);
 using StageSeconds = std::array<double, static_cast<std::size_t>(Stage::count)>;
 
+// The largest input analysed. A long article is rarely over 1 MB; a file over this is a dump or an
+// archive, whose analysis would take minutes and, in the browser, most of the memory the page
+// may use. It is refused with a message saying so, and the other inputs are analysed.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{16} << 20;
+
+// Why an input of `size` bytes is refused ("the file is 50.0 MB, ..."), or "" when it is not.
+std::string input_size_problem(std::size_t size, std::size_t limit = kMaxInputBytes);
+
 struct AnalyzerOptions {
   std::string lang = "auto";  // "auto", or the code of an analysed language to force
   std::string date;           // document date for inputs without their own ("YYYY-MM[-DD]"), or ""
   std::string corrections;    // the user's entity corrections, JSON (resolve/corrections.h), or ""
+  std::size_t max_input_bytes = kMaxInputBytes;
 };
 
 class Analyzer {
