@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <new>
 #include <stdexcept>
 
 #include "ingest/ingest.h"
@@ -156,23 +157,33 @@ void Analyzer::tag_entities(Document& doc) {
 
 std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
   std::string name = repair_utf8(raw_name).text;
-  if (std::string problem = input_size_problem(bytes.size(), options_.max_input_bytes); !problem.empty()) {
-    result_.errors.push_back({std::move(name), problem});
-    return problem;
+  std::string problem = input_size_problem(bytes.size(), options_.max_input_bytes);
+  if (problem.empty()) {
+    try {
+      problem = analyse_input(name, bytes);
+    } catch (const std::bad_alloc&) {
+      throw;  // the caller decides: the browser refuses the input with a message on memory
+    } catch (const std::exception& e) {
+      // A bug this input runs into costs that input only, not the corpus: before, the CLI failed
+      // as a whole and the browser lost every document.
+      problem = std::string("could not be analysed because of an internal error (") + e.what() + "): please report it";
+    }
   }
+  if (!problem.empty()) result_.errors.push_back({std::move(name), problem});
+  return problem;
+}
+
+std::string Analyzer::analyse_input(const std::string& name, std::string_view bytes) {
   IngestOutcome ingested;
   {
     StageTimer timer(stage_seconds_, Stage::ingest);
     ingested = ingest(name, bytes);
   }
-  if (!ingested.error.empty()) {
-    result_.errors.push_back({std::move(name), ingested.error});
-    return std::move(ingested.error);
-  }
+  if (!ingested.error.empty()) return std::move(ingested.error);
   IngestedText& in = ingested.document;
   Document doc;
   doc.id = document_id(name, in.text);
-  doc.name = std::move(name);
+  doc.name = name;
   doc.title = std::move(in.title);
   doc.format = std::move(in.format);
   doc.encoding = std::move(in.encoding);

@@ -52,7 +52,9 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  // Analyses one input. A problem with it is recorded in the result and returned ("" when none).
+  // Analyses one input. A problem with it is recorded in the result and returned ("" when none):
+  // an unusable input, or an exception the analysis of this input threw. Only std::bad_alloc
+  // propagates, and leaves the analyzer as it was before the call.
   std::string add(std::string_view name, std::string_view bytes);
   // Records an input the caller could not even read (missing file, permission denied).
   void reject(std::string_view name, std::string message);
@@ -66,6 +68,8 @@ class Analyzer {
   void add_stage_seconds(Stage stage, double seconds) { stage_seconds_[static_cast<std::size_t>(stage)] += seconds; }
 
  private:
+  // add() without its guards: "" once the document is kept, else why the input is unusable.
+  std::string analyse_input(const std::string& name, std::string_view bytes);
   Segmenter& segmenter_for(const std::string& lang);
   // nullptr when the language has no temporal resources.
   const TemporalTagger* temporal_tagger_for(const std::string& lang);
