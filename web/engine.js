@@ -87,8 +87,10 @@ class CronacaEngine {
     }
   }
 
-  // Analyses one file; answers the core's response {status, text}.
+  // Analyses one file; answers the core's response {status, text}. A file the page could not
+  // read comes as {name, error} and is recorded with that reason.
   addFile(file) {
+    if (file.error !== undefined) return this.reject(file.name, String(file.error));
     const size = file.bytes.byteLength;
     if (size > this.maxInputBytes) {
       // Not copied in: the core only needs its size to refuse it, with the CLI's message.
@@ -111,7 +113,7 @@ class CronacaEngine {
       this.withString(message, (m, k) => this.read(this.module._cronaca_reject(p, n, m, k))));
   }
 
-  // files: [{name, bytes}], analysed in name order; rejected: [{name, message}], inputs recorded
+  // files: [{name, bytes} or {name, error}], analysed in name order; rejected: [{name, message}], inputs recorded
   // as not analysed (the page's worker passes the files the engine failed on before);
   // onProgress({done, total, name, error}). Returns the cronaca/1 JSON text. Throws a CronacaError
   // for a problem the core reports, an EngineCrash when the module itself fails.

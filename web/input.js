@@ -4,8 +4,28 @@ import { t } from './i18n.js';
 
 const isHidden = (name) => name.split('/').some((part) => part.startsWith('.'));
 
+// A file that cannot be read is kept with the reason, which the analysis lists among its errors.
 async function readFile(file, name = file.webkitRelativePath || file.name) {
-  return { name, bytes: await file.arrayBuffer() };
+  try {
+    return { name, bytes: await file.arrayBuffer() };
+  } catch (error) {
+    return { name, error: `the file could not be read (${error.name}: ${error.message})` };
+  }
+}
+
+// Reads files a few at a time: with thousands of reads at once Chromium fails some of them
+// (NotReadableError), and a drop of 20,000 files was lost whole.
+async function readFiles(files) {
+  const read = new Array(files.length);
+  let next = 0;
+  const reader = async () => {
+    while (next < files.length) {
+      const index = next++;
+      read[index] = await readFile(files[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, files.length) }, reader));
+  return read;
 }
 
 function entryFile(entry) {
@@ -38,7 +58,7 @@ async function droppedFiles(dataTransfer) {
     .filter((item) => item.kind === 'file')
     .map((item) => item.webkitGetAsEntry?.())
     .filter(Boolean);
-  if (entries.length === 0) return Promise.all([...dataTransfer.files].map((file) => readFile(file)));
+  if (entries.length === 0) return readFiles([...dataTransfer.files]);
   const files = [];
   for (const entry of entries) await collectEntry(entry, files);
   return files;
@@ -54,7 +74,7 @@ export function setupInput(elements, onFiles) {
     input.addEventListener('change', async () => {
       const chosen = [...input.files].filter((file) => !isHidden(file.webkitRelativePath || file.name));
       input.value = '';
-      if (chosen.length) onFiles(await Promise.all(chosen.map((file) => readFile(file))));
+      if (chosen.length) onFiles(await readFiles(chosen));
     });
   }
 

@@ -104,3 +104,11 @@ test('memory does not grow from one corpus to the next', async () => {
   assert.equal(later.size, first.size, 'the module did not grow');
   assert.ok(Math.abs(later.in_use - first.in_use) < 64 * 1024, `in use ${first.in_use} -> ${later.in_use}`);
 });
+
+test('a file the page could not read is listed with its reason beside the analysed ones', async () => {
+  const engine = await wasmEngine();
+  const unreadable = { name: 'locked.txt', error: 'the file could not be read (NotReadableError: permission denied)' };
+  const out = JSON.parse(engine.analyse([...fixtures.slice(0, 2), unreadable]));
+  assert.equal(out.documents.length, 2);
+  assert.deepEqual(out.errors, [{ name: 'locked.txt', message: unreadable.error }]);
+});
