@@ -111,3 +111,19 @@ test('after a crash of the wasm engine the page analyses the other files, names 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('when the worker dies of an uncaught error the page starts a new one and goes on', async () => {
+  const { page, problems } = await openPage(env.browser, env.origin);
+  const [worker] = page.workers();
+  await worker.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('the worker failed outside any analysis');
+    }, 0);
+  });
+  await page.waitForEvent('worker', { timeout: 10000 });  // the replacement
+  await dropFiles(page, [{ name: 'a.txt', bytes: Buffer.from('Il 6 gennaio 2022 ad Almaty.') }]);
+  await waitForAnalysed(page, 1);
+  assert.deepEqual(await inputErrors(page), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
