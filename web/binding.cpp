@@ -170,7 +170,7 @@ EMSCRIPTEN_KEEPALIVE const Response* cronaca_reject(const char* name, std::uint3
 EMSCRIPTEN_KEEPALIVE const Response* cronaca_reject_oversized(const char* name, std::uint32_t name_size, double size) {
   return guarded([&] {
     if (!analyzer) return respond(kFailure, "cronaca_begin has not been called");
-    return refuse(std::string_view(name, name_size), cronaca::input_size_problem(static_cast<std::size_t>(size)));
+    return refuse(std::string_view(name, name_size), cronaca::input_size_problem(static_cast<std::uint64_t>(size)));
   });
 }
 

@@ -64,15 +64,15 @@ class StageTimer {
 }  // namespace
 
 namespace {
-// "50.0 MB", in binary megabytes with one decimal, computed in integers so that every build
-// prints the same digits.
-std::string megabytes(std::size_t bytes) {
-  const std::size_t tenths = (bytes * 10 + (std::size_t{1} << 19)) >> 20;
+// "50.0 MB", in binary megabytes with one decimal, computed in 64-bit integers so that every
+// build prints the same digits (size_t has 32 bits in wasm, where the browser may hold a larger file).
+std::string megabytes(std::uint64_t bytes) {
+  const std::uint64_t tenths = (bytes * 10 + (std::uint64_t{1} << 19)) >> 20;
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
 }
 }  // namespace
 
-std::string input_size_problem(std::size_t size, std::size_t limit) {
+std::string input_size_problem(std::uint64_t size, std::uint64_t limit) {
   if (size <= limit) return {};
   return "the file is " + megabytes(size) + ", over the " + megabytes(limit) +
          " Cronaca analyses in one file: split it into smaller files (an article is rarely over 1 MB)";

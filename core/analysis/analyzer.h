@@ -34,7 +34,7 @@ using StageSeconds = std::array<double, static_cast<std::size_t>(Stage::count)>;
 inline constexpr std::size_t kMaxInputBytes = std::size_t{16} << 20;
 
 // Why an input of `size` bytes is refused ("the file is 50.0 MB, ..."), or "" when it is not.
-std::string input_size_problem(std::size_t size, std::size_t limit = kMaxInputBytes);
+std::string input_size_problem(std::uint64_t size, std::uint64_t limit = kMaxInputBytes);
 
 struct AnalyzerOptions {
   std::string lang = "auto";  // "auto", or the code of an analysed language to force

@@ -112,3 +112,15 @@ test('a file the page could not read is listed with its reason beside the analys
   assert.equal(out.documents.length, 2);
   assert.deepEqual(out.errors, [{ name: 'locked.txt', message: unreadable.error }]);
 });
+
+test('a file of gigabytes is refused by its size alone, with the message the CLI gives', async () => {
+  const engine = await wasmEngine();
+  // Only its size is read: the bytes of a file over the limit are never copied into the module.
+  const huge = { name: 'archive-dump.txt', bytes: { byteLength: 5 * 2 ** 30 } };
+  const out = JSON.parse(engine.analyse([huge, fixtures[0]]));
+  assert.equal(out.documents.length, 1);
+  assert.deepEqual(out.errors, [{
+    name: 'archive-dump.txt',
+    message: 'the file is 5120.0 MB, over the 16.0 MB Cronaca analyses in one file: split it into smaller files (an article is rarely over 1 MB)',
+  }]);
+});

@@ -87,6 +87,7 @@ TEST_CASE("an input over the size limit is refused with its size, and the others
   CHECK(input_size_problem(kMaxInputBytes).empty());
   CHECK(input_size_problem(std::size_t{50} << 20) ==
         "the file is 50.0 MB, over the 16.0 MB Cronaca analyses in one file: split it into smaller files (an article is rarely over 1 MB)");
+  CHECK(input_size_problem(std::uint64_t{5} << 30).starts_with("the file is 5120.0 MB, "));
   AnalyzerOptions options;
   options.max_input_bytes = 1000;
   Analyzer analyzer(test::shipped_resources(), options);
