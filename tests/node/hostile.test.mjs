@@ -4,7 +4,7 @@
 // directory; the big ones (a 50 MB file, a 2 MB line, 20,000 files) are timed.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bigText, hostileFiles, singleLine, tinyFiles } from '../hostile-corpus.mjs';
@@ -73,6 +73,23 @@ test('a 50 MB text file is refused at once with its size; the files beside it ar
   assert.ok(native.seconds < 20 && wasm.seconds < 20, 'refusing is quick');
   // The refused file was never copied into the module.
   assert.ok(engine.memory().size < 200 << 20, `wasm memory ${engine.memory().size}`);
+});
+
+test('CLI: a 20 GB file, an endless device and a stream over the limit are refused without being read whole', () => {
+  const sparse = join(dir, 'sparse-20gb.txt');
+  const handle = openSync(sparse, 'w');
+  ftruncateSync(handle, 20 * 2 ** 30);  // sparse: no disk space used
+  closeSync(handle);
+  const { value: result, seconds } = timed(() => runCli(['analyse', sparse, '/dev/zero', hostilePaths[0], '-'], Buffer.alloc(17 << 20, 'a')));
+  assert.equal(result.status, 1);
+  const out = JSON.parse(result.stdout);
+  assert.deepEqual(out.documents.map((d) => d.name), ['good.txt']);
+  assert.deepEqual(out.errors, [
+    { name: 'sparse-20gb.txt', message: 'the file is 20480.0 MB, over the 16.0 MB Cronaca analyses in one file: split it into smaller files (an article is rarely over 1 MB)' },
+    { name: 'stdin', message: 'the input is larger than the 16.0 MB Cronaca analyses in one file: split it into smaller files' },
+    { name: 'zero', message: 'the input is larger than the 16.0 MB Cronaca analyses in one file: split it into smaller files' },
+  ]);
+  assert.ok(seconds < 20, `${seconds} s`);
 });
 
 test('a file that is one 2 MB line is analysed in bounded time and memory', () => {
