@@ -13,6 +13,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libicu-dev icu-devtools nlohmann-json3-dev catch2
   emscripten binaryen node-acorn
+  clang-14 libclang-rt-14-dev llvm-14  # the sanitizer and fuzzing build: libFuzzer, ASan/UBSan, llvm-symbolizer
   dpkg-dev
   chromium
 )

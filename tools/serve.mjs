@@ -3,7 +3,7 @@
 // is served under that sub-path, as it would be from any static host.
 //   node tools/serve.mjs [--root build/web] [--port 8080] [--base /]
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,11 +18,29 @@ const TYPES = {
   '.png': 'image/png',
 };
 
+// The page's Content-Security-Policy (its <meta> tag), sent as a header too: a dedicated worker
+// does not inherit the page's policy, it gets the one its script is served with. Static hosts
+// should send the same header (README.md, "Privacy").
+export function pagePolicy(root) {
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
+  if (!meta) throw new Error(`${root}/index.html has no Content-Security-Policy meta tag`);
+  return meta[1];
+}
+
 export function startServer({ root, port = 8080, base = '/', host = '127.0.0.1' }) {
   const top = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const policy = pagePolicy(top);
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    } catch {
+      // A malformed escape ("/%") threw out of the handler and stopped the server.
+      response.writeHead(400);
+      return response.end();
+    }
     if (!path.startsWith(prefix)) {
       response.writeHead(path === '/' ? 302 : 404, path === '/' ? { Location: prefix } : {});
       return response.end();
@@ -40,6 +58,8 @@ export function startServer({ root, port = 8080, base = '/', host = '127.0.0.1' 
         'Content-Length': size,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',
+        'Content-Security-Policy': policy,
+        'Referrer-Policy': 'no-referrer',
       });
       if (request.method === 'HEAD') return response.end();
       createReadStream(file).pipe(response);

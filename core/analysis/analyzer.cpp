@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <new>
 #include <stdexcept>
 
 #include "ingest/ingest.h"
@@ -61,6 +62,21 @@ class StageTimer {
 };
 }  // namespace
 
+namespace {
+// "50.0 MB", in binary megabytes with one decimal, computed in 64-bit integers so that every
+// build prints the same digits (size_t has 32 bits in wasm, where the browser may hold a larger file).
+std::string megabytes(std::uint64_t bytes) {
+  const std::uint64_t tenths = (bytes * 10 + (std::uint64_t{1} << 19)) >> 20;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+}
+}  // namespace
+
+std::string input_size_problem(std::uint64_t size, std::uint64_t limit) {
+  if (size <= limit) return {};
+  return "the file is " + megabytes(size) + ", over the " + megabytes(limit) +
+         " Cronaca analyses in one file: split it into smaller files (an article is rarely over 1 MB)";
+}
+
 std::string document_id(std::string_view name, std::string_view text) {
   const std::uint64_t hash = fnv1a(text, fnv1a(std::string_view("\0", 1), fnv1a(name)));
   char buffer[20];
@@ -113,19 +129,33 @@ void Analyzer::tag_entities(Document& doc) {
 
 std::string Analyzer::add(std::string_view raw_name, std::string_view bytes) {
   std::string name = repair_utf8(raw_name).text;
+  std::string problem = input_size_problem(bytes.size(), options_.max_input_bytes);
+  if (problem.empty()) {
+    try {
+      problem = analyse_input(name, bytes);
+    } catch (const std::bad_alloc&) {
+      throw;  // the caller decides: the browser refuses the input with a message on memory
+    } catch (const std::exception& e) {
+      // A bug this input runs into costs that input only, not the corpus: before, the CLI failed
+      // as a whole and the browser lost every document.
+      problem = std::string("could not be analysed because of an internal error (") + e.what() + "): please report it";
+    }
+  }
+  if (!problem.empty()) result_.errors.push_back({std::move(name), problem});
+  return problem;
+}
+
+std::string Analyzer::analyse_input(const std::string& name, std::string_view bytes) {
   IngestOutcome ingested;
   {
     StageTimer timer(stage_seconds_, Stage::ingest);
     ingested = ingest(name, bytes);
   }
-  if (!ingested.error.empty()) {
-    result_.errors.push_back({std::move(name), ingested.error});
-    return std::move(ingested.error);
-  }
+  if (!ingested.error.empty()) return std::move(ingested.error);
   IngestedText& in = ingested.document;
   Document doc;
   doc.id = document_id(name, in.text);
-  doc.name = std::move(name);
+  doc.name = name;
   doc.title = std::move(in.title);
   doc.format = std::move(in.format);
   doc.encoding = std::move(in.encoding);

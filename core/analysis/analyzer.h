@@ -21,10 +21,19 @@ enum class Stage : std::size_t { ingest, language, segmentation, temporal, entit
 const char* to_string(Stage stage);
 using StageSeconds = std::array<double, static_cast<std::size_t>(Stage::count)>;
 
+// The largest input analysed. A long article is rarely over 1 MB; a file over this is a dump or an
+// archive, whose analysis would take minutes and, in the browser, most of the memory the page
+// may use. It is refused with a message saying so, and the other inputs are analysed.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{16} << 20;
+
+// Why an input of `size` bytes is refused ("the file is 50.0 MB, ..."), or "" when it is not.
+std::string input_size_problem(std::uint64_t size, std::uint64_t limit = kMaxInputBytes);
+
 struct AnalyzerOptions {
   std::string lang = "auto";  // "auto", or the code of an analysed language to force
   std::string date;           // document date for inputs without their own ("YYYY-MM[-DD]"), or ""
   std::string corrections;    // the user's entity corrections, JSON (resolve/corrections.h), or ""
+  std::size_t max_input_bytes = kMaxInputBytes;
 };
 
 class Analyzer {
@@ -38,7 +47,9 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  // Analyses one input. A problem with it is recorded in the result and returned ("" when none).
+  // Analyses one input. A problem with it is recorded in the result and returned ("" when none):
+  // an unusable input, or an exception the analysis of this input threw. Only std::bad_alloc
+  // propagates, and leaves the analyzer as it was before the call.
   std::string add(std::string_view name, std::string_view bytes);
   // Records an input the caller could not even read (missing file, permission denied).
   void reject(std::string_view name, std::string message);
@@ -52,6 +63,8 @@ class Analyzer {
   void add_stage_seconds(Stage stage, double seconds) { stage_seconds_[static_cast<std::size_t>(stage)] += seconds; }
 
  private:
+  // add() without its guards: "" once the document is kept, else why the input is unusable.
+  std::string analyse_input(const std::string& name, std::string_view bytes);
   void tag_entities(Document& doc);
 
   AnalyzerOptions options_;

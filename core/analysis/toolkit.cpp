@@ -26,10 +26,14 @@ Segmenter& Toolkit::segmenter(const std::string& lang) {
   return *segmenter;
 }
 
+// The lazily built parts are recorded only once built: when building one throws (out of memory
+// in the browser), the next document tries again instead of finding a null entry and silently
+// skipping the stage.
 const TemporalTagger* Toolkit::temporal_tagger(const std::string& lang) {
-  auto [it, inserted] = temporal_taggers_.try_emplace(lang);
-  if (inserted && TemporalTagger::available(resources_, lang)) it->second = std::make_unique<TemporalTagger>(resources_, lang);
-  return it->second.get();
+  if (const auto found = temporal_taggers_.find(lang); found != temporal_taggers_.end()) return found->second.get();
+  std::unique_ptr<TemporalTagger> tagger;
+  if (TemporalTagger::available(resources_, lang)) tagger = std::make_unique<TemporalTagger>(resources_, lang);
+  return temporal_taggers_.emplace(lang, std::move(tagger)).first->second.get();
 }
 
 Places& Toolkit::places() {
@@ -38,19 +42,21 @@ Places& Toolkit::places() {
 }
 
 EntityTagger* Toolkit::entity_tagger(const std::string& lang) {
-  auto [it, inserted] = entity_taggers_.try_emplace(lang);
+  if (const auto found = entity_taggers_.find(lang); found != entity_taggers_.end()) return found->second.get();
   const LanguageProfile* profile = languages_.find(lang);
-  if (inserted && profile && !profile->entity_model.empty()) it->second = std::make_unique<EntityTagger>(resources_, *profile, places());
-  return it->second.get();
+  std::unique_ptr<EntityTagger> tagger;
+  if (profile && !profile->entity_model.empty()) tagger = std::make_unique<EntityTagger>(resources_, *profile, places());
+  return entity_taggers_.emplace(lang, std::move(tagger)).first->second.get();
 }
 
 const EventBuilder* Toolkit::event_builder(const std::string& lang) {
-  auto [it, inserted] = event_builders_.try_emplace(lang);
-  if (inserted && EventBuilder::available(resources_, lang)) {
+  if (const auto found = event_builders_.find(lang); found != event_builders_.end()) return found->second.get();
+  std::unique_ptr<EventBuilder> builder;
+  if (EventBuilder::available(resources_, lang)) {
     if (!category_relations_) category_relations_ = std::make_unique<CategoryRelations>(resources_);
-    it->second = std::make_unique<EventBuilder>(resources_, lang, *category_relations_, languages_.find(lang));
+    builder = std::make_unique<EventBuilder>(resources_, lang, *category_relations_, languages_.find(lang));
   }
-  return it->second.get();
+  return event_builders_.emplace(lang, std::move(builder)).first->second.get();
 }
 
 EntityResolver& Toolkit::resolver() {

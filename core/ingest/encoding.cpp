@@ -197,6 +197,15 @@ std::string_view binary_format(std::string_view bytes) {
   return {};
 }
 
+namespace {
+// Refuses text with too many control characters; an error always leaves the text empty.
+DecodedText checked(DecodedText out) {
+  if (out.error.empty()) out.error = control_character_error(out.text);
+  if (!out.error.empty()) out.text.clear();
+  return out;
+}
+}  // namespace
+
 DecodedText decode_text(std::string_view bytes, std::string_view declared) {
   DecodedText out;
   if (const std::string_view format = binary_format(bytes); !format.empty()) {
@@ -213,15 +222,11 @@ DecodedText decode_text(std::string_view bytes, std::string_view declared) {
       } else {
         out = convert(bytes, bom.encoding);
       }
-      if (out.error.empty()) out.error = control_character_error(out.text);
-      return out;
+      // (These two early returns kept the decoded text beside an error, against the contract.)
+      return checked(std::move(out));
     }
   }
-  if (const std::string_view utf16 = sniff_utf16(bytes); !utf16.empty()) {
-    out = convert(bytes, utf16);
-    if (out.error.empty()) out.error = control_character_error(out.text);
-    return out;
-  }
+  if (const std::string_view utf16 = sniff_utf16(bytes); !utf16.empty()) return checked(convert(bytes, utf16));
   if (count_nul(bytes) * 100 > bytes.size()) {
     out.error = "this is a binary file (it contains NUL bytes), not text: only plain text, HTML and Markdown are supported";
     return out;
@@ -236,6 +241,12 @@ DecodedText decode_text(std::string_view bytes, std::string_view declared) {
     out.replaced = repaired.invalid_sequences;
     out.encoding = "UTF-8";
   } else {
+    // Mostly control characters is no text in any 8-bit encoding: say so rather than guess one
+    // (random bytes were "in the EUC-KR encoding, which is not supported: save it as UTF-8").
+    if (std::string error = control_character_error(bytes); !error.empty()) {
+      out.error = std::move(error);
+      return out;
+    }
     LegacyGuess guess{declared_name, {}};
     if (!declared_legacy) guess = detect_legacy(bytes, declared);
     if (!guess.unsupported.empty()) {
@@ -247,9 +258,7 @@ DecodedText decode_text(std::string_view bytes, std::string_view declared) {
     // every byte.
     out = convert(bytes, guess.encoding.empty() ? "windows-1252" : guess.encoding);
   }
-  if (out.error.empty()) out.error = control_character_error(out.text);
-  if (!out.error.empty()) out.text.clear();
-  return out;
+  return checked(std::move(out));
 }
 
 }  // namespace cronaca

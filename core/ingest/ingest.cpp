@@ -112,12 +112,20 @@ std::string markdown_title(std::string_view text) {
   return {};
 }
 
+// At most `max` bytes of `s`, without cutting a UTF-8 character in two.
+std::string_view utf8_prefix(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s;
+  while (max > 0 && (static_cast<unsigned char>(s[max]) & 0xC0) == 0x80) --max;
+  return s.substr(0, max);
+}
+
 void metadata_date(std::string_view raw, DocumentDate& date, std::vector<std::string>& warnings) {
   if (trim(raw).empty()) return;
   if (const auto parsed = parse_iso_date(trim(raw))) {
     date = {parsed->iso(), DateSource::metadata};
   } else {
-    warnings.push_back("the publication date \"" + std::string(trim(raw)).substr(0, 64) + "\" could not be read and was ignored");
+    // Cut at a character boundary: a byte cut left invalid UTF-8 in the warning.
+    warnings.push_back("the publication date \"" + std::string(utf8_prefix(trim(raw), 64)) + "\" could not be read and was ignored");
   }
 }
 

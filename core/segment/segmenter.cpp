@@ -13,6 +13,17 @@ namespace cronaca {
 
 namespace {
 
+// No sentence is longer than kMaxSentenceTokens tokens. Text without sentence punctuation (a
+// pasted table, a log, a file that is one 2 MB line) would otherwise be one sentence, and the
+// stages that work a sentence at a time (the entity tagger's lattice above all) would hold all of
+// it at once: 600 bytes a token, over a gigabyte for a 16 MB line. A long run is cut after a comma,
+// semicolon or colon once it passes kLongSentenceTokens, else at the limit. Real sentences are far
+// shorter, so their analysis is unchanged.
+constexpr std::uint32_t kLongSentenceTokens = 900;
+constexpr std::uint32_t kMaxSentenceTokens = 1000;
+
+bool ends_clause(std::string_view token) { return token == "," || token == ";" || token == ":"; }
+
 struct UTextCloser {
   void operator()(UText* t) const { utext_close(t); }
 };
@@ -311,6 +322,11 @@ void Segmenter::segment(std::string_view text, std::vector<Token>& tokens, std::
     }
     current.end = tokens[i].end;
     ++current.token_count;
+    if (current.token_count >= kMaxSentenceTokens ||
+        (current.token_count >= kLongSentenceTokens && ends_clause(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)))) {
+      sentences.push_back(current);
+      current = Sentence{};
+    }
   }
   if (current.token_count > 0) sentences.push_back(current);
 }

@@ -26,7 +26,8 @@ class Segmenter {
   Segmenter(const Segmenter&) = delete;
   Segmenter& operator=(const Segmenter&) = delete;
 
-  // Not thread-safe: one Segmenter per thread.
+  // Not thread-safe: one Segmenter per thread. Sentences are at most 1000 tokens long: longer runs
+  // without sentence punctuation are cut, after a comma when there is one near the limit.
   void segment(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences);
 
  private:

@@ -448,8 +448,10 @@ void TemporalTagger::tag(Document& doc) const {
       const std::string& v = resolved->value;
       // Only a quarter named by its number ("the third quarter") sets the quarter under report.
       const bool named_quarter = match.meaning.unit == "Q" && Meaning::set(match.meaning.ordinal);
-      if (named_quarter && v.size() == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
-        quarter = std::pair{std::stoi(v.substr(0, 4)), v[6] - '0'};
+      // An undated "third quarter" is "XXXX-Q3": no year to count back from (std::stoi threw on
+      // it, which failed the whole corpus).
+      if (named_quarter && v.size() == 7 && all_digits(v.substr(0, 4)) && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
+        quarter = std::pair{digits_value(v.substr(0, 4)), v[6] - '0'};
       } else if (const auto period = parse_iso_date(v)) {
         reference_period = period;
         reference_period_timex = timex_of[k];

@@ -1,11 +1,16 @@
 #include "time/tense.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "lang/language.h"
 #include "resources/resources.h"
 
 namespace cronaca {
+
+namespace {
+constexpr std::size_t kCueWindow = 64;
+}  // namespace
 
 TenseCues::TenseCues(std::string_view text, const std::string& name) {
   for (std::string_view line : list_lines(text)) {
@@ -42,6 +47,11 @@ Tense TenseCues::near(const std::vector<std::string_view>& folded, const Sentenc
   // The cue nearest the expression decides: in "said it will meet on March 12" the date belongs
   // to "will", not to "said".
   std::size_t first = sentence.first_token, last = sentence.first_token + sentence.token_count;
+  // Only cues within kCueWindow tokens count: a real clause is far shorter, and without the bound a
+  // sentence with no punctuation (a 2 MB line) made every expression scan all of it, which is
+  // quadratic in the sentence's length.
+  first = std::max(first, begin > kCueWindow ? begin - kCueWindow : 0);
+  last = std::min(last, end + kCueWindow);
   const auto clause_end = [&](std::size_t i) {
     const std::string_view t = folded[i];
     return t == ";" || t == ":" || t == "(" || t == ")" || t == "\u2014" || t == "\u2013";

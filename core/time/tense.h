@@ -23,7 +23,8 @@ class TenseCues {
 
   // The tense of the nearest cue to the tokens [begin, end) within their sentence, `folded` being
   // the sentence's document's tokens, case-folded. Semicolons, colons, dashes and brackets end the
-  // clause the search stays in; cues at the same distance on both sides cancel out.
+  // clause the search stays in; cues at the same distance on both sides cancel out. Cues more than
+  // 64 tokens away are not looked at.
   Tense near(const std::vector<std::string_view>& folded, const Sentence& sentence, std::size_t begin, std::size_t end) const;
 
  private:

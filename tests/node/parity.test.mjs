@@ -1,9 +1,11 @@
-// The wasm build (as the page's worker runs it) and the native CLI give byte-identical JSON.
+// The wasm build (as the page's worker runs it) and the native CLI give byte-identical JSON, on
+// every run and whatever the order of the inputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { hostileFiles } from '../hostile-corpus.mjs';
 import { fixtureFiles, runCli, seeds, wasmEngine } from '../support.mjs';
 
 const engine = await wasmEngine();
@@ -43,4 +45,39 @@ test('bad options are reported, not trapped', () => {
   assert.throws(() => engine.analyse([], { lang: 'xx' }), /unknown language "xx"/);
   // The engine stays usable afterwards.
   assert.equal(JSON.parse(engine.analyse([{ name: 'a.txt', bytes: new TextEncoder().encode('Ciao a tutti.') }])).documents.length, 1);
+});
+
+// A fixed shuffle (a linear congruential generator), so a failure can be replayed.
+function shuffled(list, seed) {
+  const out = [...list];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; --i) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+test('any order, any run: the same corpus gives the same bytes, natively and in wasm', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cronaca-parity-'));
+  const hostile = hostileFiles();
+  const hostilePaths = hostile.map((file) => {
+    writeFileSync(join(dir, file.name), file.bytes);
+    return join(dir, file.name);
+  });
+  // Two different files with the same name, from two folders.
+  mkdirSync(join(dir, 'other'));
+  writeFileSync(join(dir, 'other', 'good.txt'), 'Un altro articolo con lo stesso nome, del 5 gennaio 2022.');
+  const paths = [...fixtureFiles, ...seeds, ...hostilePaths, join(dir, 'other', 'good.txt')];
+  const reference = runCli(['analyse', ...paths]).stdout;
+  assert.equal(JSON.parse(reference).documents.filter((d) => d.name === 'good.txt').length, 2);
+  for (const seed of [1, 2, 3]) {
+    assert.equal(runCli(['analyse', ...shuffled(paths, seed)]).stdout, reference, `CLI, shuffle ${seed}`);
+  }
+  const files = paths.map((path) => ({ name: basename(path), bytes: readFileSync(path) }));
+  for (const seed of [0, 4, 5, 6]) {
+    assert.equal(engine.analyse(seed ? shuffled(files, seed) : files), reference, `wasm, shuffle ${seed}`);
+  }
+  rmSync(dir, { recursive: true });
 });

@@ -68,6 +68,36 @@ bool read_file(const fs::path& path, std::string& out, std::string& error) {
   return true;
 }
 
+// Reads an input to analyse into `out`, but no more of it than the analyzer takes: a file over the
+// limit is refused by its size without being read (a 20 GB dump would otherwise fill the memory),
+// and a stream (standard input, a device such as /dev/zero) stops past the limit. Returns "" or
+// the reason the input is not analysed.
+std::string read_input(const fs::path& path, std::string& out) {
+  std::error_code ec;
+  const bool regular = !path.empty() && fs::is_regular_file(path, ec);
+  if (regular) {
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size > kMaxInputBytes) return input_size_problem(size);
+  }
+  std::ifstream file;
+  if (!path.empty()) {
+    file.open(path, std::ios::binary);
+    if (!file) return std::string("cannot open the file: ") + std::strerror(errno);
+  }
+  std::istream& in = path.empty() ? std::cin : file;
+  out.clear();
+  std::vector<char> buffer(std::size_t{1} << 16);
+  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+    out.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    if (out.size() > kMaxInputBytes) {
+      return "the input is larger than the " + std::to_string(kMaxInputBytes >> 20) +
+             ".0 MB Cronaca analyses in one file: split it into smaller files";
+    }
+  }
+  if (in.bad()) return path.empty() ? "cannot read standard input" : "cannot read the file";
+  return {};
+}
+
 fs::path executable_dir() {
   std::error_code ec;
   const fs::path self = fs::read_symlink("/proc/self/exe", ec);
@@ -179,13 +209,12 @@ int analyse(const std::vector<std::string>& args) {
     std::vector<Input> inputs;
     for (const std::string& path : paths) collect_inputs(path, inputs, analyzer);
     for (const Input& input : inputs) {
-      std::string bytes, error;
-      const bool read = input.path.empty() ? read_stream(std::cin, bytes) : read_file(input.path, bytes, error);
-      if (!read) {
-        analyzer.reject(input.name, error.empty() ? "cannot read standard input" : error);
-        continue;
+      std::string bytes;
+      if (const std::string problem = read_input(input.path, bytes); !problem.empty()) {
+        analyzer.reject(input.name, problem);
+      } else {
+        analyzer.add(input.name, bytes);
       }
-      analyzer.add(input.name, bytes);
     }
     const AnalysisResult result = analyzer.finish();
     for (const Document& doc : result.documents) {

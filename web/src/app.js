@@ -33,8 +33,7 @@ const selection = { window: null, entities: new Set(), active: null, doc: null, 
 let pendingView = null; // a view by names, applied when the next analysis arrives
 let lastTimings = null;
 
-const { worker, assets } = startWorker();
-const client = new AnalysisClient(worker, assets);
+const client = new AnalysisClient(startWorker);
 const status = $('engine-status');
 status.textContent = t('engineLoading');
 client.ready.then(
@@ -371,7 +370,7 @@ async function addFiles(added, { replace = false } = {}) {
     if (at !== undefined) files[at] = file;
     else byName.set(file.name, files.push(file) - 1);
     // A workspace archive (the share link's alternative) brings its corrections and view.
-    if (/\.zip$/i.test(file.name)) {
+    if (/\.zip$/i.test(file.name) && file.bytes) {
       const { workspace } = await client.inspectArchive(file.bytes.slice(0));
       if (workspace) {
         corrections.merge(workspace.corrections ?? []);

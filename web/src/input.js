@@ -1,6 +1,7 @@
 // Getting articles in: drag and drop of files and folders anywhere on the page, the file and
 // folder pickers, pasted text, and a URL the user types. Every source ends as a list of
-// {name, bytes: ArrayBuffer} handed to `onFiles`.
+// {name, bytes: ArrayBuffer} handed to `onFiles`, or {name, unreadable: reason} for a file that could not be
+// read (the analysis lists it among its errors with the reason).
 import { openDialog } from './dialogs.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';
@@ -10,7 +11,11 @@ const ACCEPTED = /\.(txt|text|md|markdown|html?|zip)$/i;
 const isHidden = (name) => name.split('/').some((part) => part.startsWith('.') || part === '__MACOSX');
 
 async function readFile(file, name = file.webkitRelativePath || file.name) {
-  return { name, bytes: await file.arrayBuffer() };
+  try {
+    return { name, bytes: await file.arrayBuffer() };
+  } catch (error) {
+    return { name, unreadable: t('fileUnreadable', { reason: `${error.name}: ${error.message}` }) };
+  }
 }
 
 // Reads many files a batch at a time: starting a thousand reads at once is one long task.

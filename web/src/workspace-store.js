@@ -37,7 +37,7 @@ export function loadWorkspace() {
 
 // files: [{name, bytes: ArrayBuffer}] in the order they were added.
 export function saveFiles(files) {
-  return safely((db) => setMany([['files', files.map(({ name, bytes }) => ({ name, bytes }))]], db));
+  return safely((db) => setMany([['files', files.map(({ name, bytes, unreadable }) => (unreadable === undefined ? { name, bytes } : { name, unreadable }))]], db));
 }
 
 export function saveCorrections(corrections, redo) {

@@ -31,15 +31,19 @@ async function start(assets) {
   engine = await CronacaEngine.create(createCronaca, { icuData, resources, moduleOptions });
 }
 
-function analyse({ id, files, corrections }) {
+// `rejected`: [{name, message}], inputs the engine failed on in an earlier worker (analysis-client.js).
+function analyse({ id, files, corrections, rejected = [] }) {
   const started = performance.now();
-  const { inputs, errors: archiveErrors } = expandInputs(files);
+  const skipped = new Set(rejected.map((input) => input.name));
+  const expanded = expandInputs(files, { maxInputBytes: engine.maxInputBytes });
+  const inputs = expanded.inputs.filter((input) => !skipped.has(input.name));
+  const archiveErrors = expanded.errors;
   postMessage({ type: 'progress', id, phase: 'reading', done: 0, total: inputs.length, name: '' });
   for (const error of archiveErrors) postMessage({ type: 'progress', id, phase: 'file', done: 0, total: inputs.length, ...error, error: error.message });
   const json = engine.analyse(inputs, { corrections }, (progress) => {
     postMessage({ type: 'progress', id, phase: 'file', ...progress });
     if (progress.done === progress.total) postMessage({ type: 'progress', id, phase: 'resolving', done: progress.done, total: progress.total });
-  });
+  }, rejected);
   const analysed = performance.now();
   const result = JSON.parse(json);
   result.errors = [...archiveErrors, ...result.errors];
@@ -118,6 +122,12 @@ onmessage = async ({ data }) => {
     // When it was sent, so that the page can tell how long the message took to arrive.
     postMessage({ type: 'result', id, answer, sentAt: performance.timeOrigin + performance.now() }, transfer);
   } catch (error) {
+    if (error?.crashed) {
+      // The module's memory cannot be trusted after a trap: the page starts a new worker.
+      postMessage({ type: 'crashed', id, file: error.file, reason: error.reason });
+      close();
+      return;
+    }
     postMessage({ type: 'error', id, message: String(error?.message || error) });
   }
 };
