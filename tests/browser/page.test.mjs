@@ -80,7 +80,12 @@ const labels = (page, selector) => page.$$eval(selector, (nodes) => nodes.map((n
 
 async function searchEntity(page, name) {
   await page.fill('#entity-search', name);
-  await page.waitForTimeout(100);
+  // The count follows the search at once, the virtual list on a later frame (later still on a
+  // busy machine): wait until a short list shows as many rows as the count says.
+  await page.waitForFunction(() => {
+    const shown = Number(document.querySelector('#entities-count').textContent.replace(/\D/g, ''));
+    return shown > 10 || document.querySelectorAll('#entity-list .entity-row').length === shown;
+  }, null, { timeout: 5000 });
   return page.$$('#entity-list .entity-row');
 }
 
