@@ -114,8 +114,9 @@ class CronacaEngine {
       this.withString(message, (m, k) => this.read(this.module._cronaca_reject(p, n, m, k))));
   }
 
-  // files: [{name, bytes}, {name, unreadable} or {name, size} (over the limit, no bytes)], analysed in name order; rejected: [{name, message}], inputs recorded
-  // as not analysed (the page's worker passes the files the engine failed on before);
+  // files: [{name, bytes}, {name, unreadable} or {name, size} (over the limit, no bytes)],
+  // analysed in name order; rejected: [{name, message}], inputs recorded as not analysed (the
+  // page's worker passes the files the engine failed on before);
   // onProgress({done, total, name, error}). Returns the cronaca/1 JSON text. Throws a CronacaError
   // for a problem the core reports, an EngineCrash when the module itself fails.
   analyse(files, options = {}, onProgress = () => {}, rejected = []) {

@@ -1,7 +1,7 @@
 // Getting articles in: drag and drop of files and folders anywhere on the page, the file and
 // folder pickers, pasted text, and a URL the user types. Every source ends as a list of
-// {name, bytes: ArrayBuffer} handed to `onFiles`, or {name, unreadable: reason} for a file that could not be
-// read (the analysis lists it among its errors with the reason).
+// {name, bytes: ArrayBuffer} handed to `onFiles`, or {name, unreadable: reason} for a file that
+// could not be read (the analysis lists it among its errors with the reason).
 import { openDialog } from './dialogs.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';

@@ -37,9 +37,9 @@ function unzip(bytes, maxInputBytes) {
   return [...Object.entries(entries).map(([name, data]) => ({ name, bytes: data })), ...oversized];
 }
 
-// files: [{name, bytes} or {name, unreadable: reason} (a file the page could not read)]. Returns the core's
-// inputs (the same shapes, plus {name, size} for an archive entry too large to inflate) and the
-// archives that could not be expanded, with the reason.
+// files: [{name, bytes} or {name, unreadable: reason} (a file the page could not read)]. Returns
+// the core's inputs (the same shapes, plus {name, size} for an archive entry too large to
+// inflate) and the archives that could not be expanded, with the reason.
 export function expandInputs(files, { maxInputBytes = Infinity } = {}, depth = 0) {
   const inputs = [];
   const errors = [];
