@@ -102,6 +102,12 @@ const Response* refuse(std::string_view name, std::string message) {
 
 std::string whole_megabytes(std::size_t bytes) { return std::to_string((bytes + kMegabyte / 2) / kMegabyte) + " MB"; }
 
+// The toolkit with every model, gazetteer and tagger loaded (only the first call loads them).
+void prepare_toolkit() {
+  if (!toolkit) toolkit = std::make_shared<cronaca::Toolkit>(*resources);
+  toolkit->prepare();
+}
+
 }  // namespace
 
 extern "C" {
@@ -132,8 +138,7 @@ EMSCRIPTEN_KEEPALIVE const Response* cronaca_init(const std::uint8_t* icu_data, 
 EMSCRIPTEN_KEEPALIVE const Response* cronaca_prepare() {
   return guarded([&] {
     if (!resources) return respond(kFailure, "cronaca_init has not succeeded");
-    if (!toolkit) toolkit = std::make_shared<cronaca::Toolkit>(*resources);
-    toolkit->prepare();
+    prepare_toolkit();
     return respond(kOk, "{}");
   });
 }
@@ -158,8 +163,7 @@ EMSCRIPTEN_KEEPALIVE const Response* cronaca_begin(const char* options, std::uin
     }
     budget_reached = false;
     inputs_since_check = bytes_since_check = 0;
-    if (!toolkit) toolkit = std::make_shared<cronaca::Toolkit>(*resources);
-    toolkit->prepare();  // once: the models then count as the module's, not the corpus's
+    prepare_toolkit();  // before the baseline: the models count as the module's, not the corpus's
     analyzer = std::make_unique<cronaca::Analyzer>(*resources, settings, toolkit);
     std::string().swap(payload);  // the last corpus's JSON, read by now
     memory_before_corpus = memory_in_use();

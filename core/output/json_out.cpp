@@ -108,7 +108,8 @@ JsonOut& JsonOut::value(bool b) {
   return *this;
 }
 
-JsonOut& JsonOut::value(std::int64_t n) {
+template <class Integer>
+JsonOut& JsonOut::integer(Integer n) {
   separate();
   char digits[24];
   const auto result = std::to_chars(digits, digits + sizeof digits, n);
@@ -116,13 +117,8 @@ JsonOut& JsonOut::value(std::int64_t n) {
   return *this;
 }
 
-JsonOut& JsonOut::value(std::uint64_t n) {
-  separate();
-  char digits[24];
-  const auto result = std::to_chars(digits, digits + sizeof digits, n);
-  out_.append(digits, result.ptr);
-  return *this;
-}
+JsonOut& JsonOut::value(std::int64_t n) { return integer(n); }
+JsonOut& JsonOut::value(std::uint64_t n) { return integer(n); }
 
 JsonOut& JsonOut::value(double d) {
   separate();

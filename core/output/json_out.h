@@ -44,6 +44,8 @@ class JsonOut {
  private:
   JsonOut& open(char bracket);
   JsonOut& close(char bracket);
+  template <class Integer>
+  JsonOut& integer(Integer n);
   void separate();
 
   std::string& out_;

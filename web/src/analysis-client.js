@@ -15,7 +15,6 @@ export class AnalysisClient {
     this.startWorker = startWorker;
     this.requests = new Map(); // id -> request sent to the current worker
     this.nextId = 1;
-    this.restarts = 0; // workers replaced after a crash, for diagnostics
     this.lastAnalysis = null; // the payload of the last analysis that succeeded
     this.start();
   }
@@ -72,7 +71,6 @@ export class AnalysisClient {
     const pending = [...this.requests.values()].sort((a, b) => a.id - b.id);
     this.requests.clear();
     this.worker.terminate();
-    this.restarts += 1;
     this.start();
     // The new worker starts without the analysis the reader and the exports ask about.
     if (this.lastAnalysis && !pending.some((request) => request.type === 'analyse')) {
