@@ -99,20 +99,69 @@ std::uint64_t cue_ending_at(std::span<const PhraseMatch> cues, std::ptrdiff_t i)
 
 }  // namespace
 
-void FeatureExtractor::extract(std::span<const std::string_view> words, SentenceFeatures& out) {
+FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons) : set_(set), lexicons_(lexicons) {
+  // The positions outside the sentence, as words: the neighbour keys of its first and last words.
+  WordInfo before, after;
+  before.folded = before.short_shape = before.suffix[2] = kSentenceStart;
+  after.folded = after.short_shape = after.suffix[2] = kSentenceEnd;
+  words_ = {before, after};
+}
+
+std::uint32_t FeatureExtractor::id_of(std::string_view word) {
+  // A word's description depends on the word alone, and most words recur.
+  auto found = described_.find(word);
+  if (found != described_.end()) return found->second;
+  if (described_.size() >= kDescribedLimit) {
+    described_.clear();
+    words_.resize(kAfterSentence + 1);
+    ++generation_;
+  }
+  const auto id = static_cast<std::uint32_t>(words_.size());
+  words_.push_back(describe_word(word));
+  described_.emplace(std::string(word), id);
+  return id;
+}
+
+void FeatureExtractor::word_keys(std::uint32_t id, int offset, std::vector<std::uint32_t>& k) const {
+  const WordInfo& w = words_[id];
+  const bool full = set_ == FeatureSet::full;
+  switch (offset) {
+    case 0:
+      k.push_back(key(kBias, 0));
+      k.push_back(key(kShape, w.shape));
+      k.push_back(key(kShortShape, w.short_shape));
+      k.push_back(key(kMarks, (w.has_digit ? 1 : 0) | (w.has_hyphen ? 2 : 0) | (w.has_period ? 4 : 0) | (w.has_apostrophe ? 8 : 0)));
+      if (!full) break;
+      k.push_back(key(kForm, w.form));
+      k.push_back(key(kFolded, w.folded));
+      for (int a = 0; a < WordInfo::kAffixes && w.prefix[a]; ++a) {
+        k.push_back(key(kPrefix + a, w.prefix[a]));
+        k.push_back(key(kSuffix + a, w.suffix[a]));
+      }
+      break;
+    case -1:
+    case 1:
+      k.push_back(key(offset < 0 ? kShapePrev : kShapeNext, w.short_shape));
+      if (!full) break;
+      k.push_back(key(offset < 0 ? kFoldedPrev : kFoldedNext, w.folded));
+      k.push_back(key(offset < 0 ? kSuffixPrev : kSuffixNext, w.suffix[2]));
+      break;
+    case -2:
+    case 2:
+      if (full) k.push_back(key(offset < 0 ? kFoldedPrev2 : kFoldedNext2, w.folded));
+      break;
+  }
+}
+
+void FeatureExtractor::extract(std::span<const std::string_view> words, SentenceFeatures& out, bool with_word_keys) {
   const std::size_t n = words.size();
-  info_.resize(n);
+  ids_.resize(n);
   folded_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    // A word's description depends on the word alone, and most words recur.
-    auto found = described_.find(words[i]);
-    if (found == described_.end()) {
-      if (described_.size() >= kDescribedLimit) described_.clear();
-      found = described_.emplace(std::string(words[i]), describe_word(words[i])).first;
-    }
-    info_[i] = found->second;
-    folded_[i] = info_[i].folded;
+    ids_[i] = id_of(words[i]);
+    folded_[i] = words_[ids_[i]].folded;
   }
+  const auto info = [&](std::size_t i) -> const WordInfo& { return words_[ids_[i]]; };
   const auto match = [&](const PhraseLexicon* lexicon, std::vector<PhraseMatch>& matches) {
     matches.assign(n, PhraseMatch{});
     if (lexicon) lexicon->match(folded_, matches);
@@ -126,12 +175,12 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
   out.offsets.assign(1, 0);
   const bool full = set_ == FeatureSet::full;
   for (std::size_t i = 0; i < n; ++i) {
-    const WordInfo& w = info_[i];
+    const WordInfo& w = info(i);
     const auto folded_at = [&](std::ptrdiff_t j) {
       return j < 0 ? kSentenceStart : j >= static_cast<std::ptrdiff_t>(n) ? kSentenceEnd : folded_[static_cast<std::size_t>(j)];
     };
     const auto shape_at = [&](std::ptrdiff_t j) {
-      return j < 0 ? kSentenceStart : j >= static_cast<std::ptrdiff_t>(n) ? kSentenceEnd : info_[static_cast<std::size_t>(j)].short_shape;
+      return j < 0 ? kSentenceStart : j >= static_cast<std::ptrdiff_t>(n) ? kSentenceEnd : info(static_cast<std::size_t>(j)).short_shape;
     };
     const auto place_at = [&](std::ptrdiff_t j) {
       return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0 : match_value(places_[static_cast<std::size_t>(j)]);
@@ -140,20 +189,20 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
       return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0 : match_value(names_[static_cast<std::size_t>(j)]);
     };
     const std::ptrdiff_t at = static_cast<std::ptrdiff_t>(i);
-    const bool initial = i == 0 || (info_[i - 1].casing == Casing::symbol && opens_clause(folded_[i - 1]));
+    const bool initial = i == 0 || (info(i - 1).casing == Casing::symbol && opens_clause(folded_[i - 1]));
     const std::uint64_t casing = static_cast<std::uint64_t>(w.casing) * 2 + (initial ? 1 : 0);
     traces_[i] = {w.folded, w.casing, initial, w.has_apostrophe && w.length <= 3, (cues_[i].classes & kCueCommon) != 0, kOutside};
     auto& k = out.keys;
 
-    k.push_back(key(kBias, 0));
-    k.push_back(key(kShape, w.shape));
-    k.push_back(key(kShortShape, w.short_shape));
-    k.push_back(key(kShapePrev, shape_at(at - 1)));
-    k.push_back(key(kShapeNext, shape_at(at + 1)));
+    if (with_word_keys) {
+      for (int offset = -kReach; offset <= kReach; ++offset) {
+        const std::ptrdiff_t j = at + offset;
+        word_keys(j < 0 ? kBeforeSentence : j >= static_cast<std::ptrdiff_t>(n) ? kAfterSentence : ids_[static_cast<std::size_t>(j)], offset, k);
+      }
+    }
     k.push_back(key(kShapeWindow, shape_at(at - 1), w.short_shape, shape_at(at + 1)));
     k.push_back(key(kCasingPosition, casing));
     k.push_back(key(kLengthCasing, std::min<std::uint64_t>(w.length, 12), casing));
-    k.push_back(key(kMarks, (w.has_digit ? 1 : 0) | (w.has_hyphen ? 2 : 0) | (w.has_period ? 4 : 0) | (w.has_apostrophe ? 8 : 0)));
     if (places_[i].position != PhrasePosition::none) k.push_back(key(kPlace, match_value(places_[i]), casing));
     k.push_back(key(kPlacePrev, place_at(at - 1), place_at(at)));
     k.push_back(key(kPlaceNext, place_at(at), place_at(at + 1)));
@@ -172,24 +221,12 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
       k.push_back(key(kFoldedPrevPlace, folded_at(at - 1), place_at(at)));
       k.push_back(key(kPlaceFoldedNext, place_at(at), folded_at(at + 1)));
       k.push_back(key(kFoldedPrevName, folded_at(at - 1), name_at(at)));
-      k.push_back(key(kForm, w.form));
-      k.push_back(key(kFolded, w.folded));
-      k.push_back(key(kFoldedPrev, folded_at(at - 1)));
-      k.push_back(key(kFoldedNext, folded_at(at + 1)));
-      k.push_back(key(kFoldedPrev2, folded_at(at - 2)));
-      k.push_back(key(kFoldedNext2, folded_at(at + 2)));
-      for (int a = 0; a < WordInfo::kAffixes && w.prefix[a]; ++a) {
-        k.push_back(key(kPrefix + a, w.prefix[a]));
-        k.push_back(key(kSuffix + a, w.suffix[a]));
-      }
       k.push_back(key(kBigramPrev, folded_at(at - 1), w.folded));
       k.push_back(key(kBigramNext, w.folded, folded_at(at + 1)));
       k.push_back(key(kFoldedPrevShape, folded_at(at - 1), w.short_shape));
       k.push_back(key(kShapeFoldedNext, w.short_shape, folded_at(at + 1)));
-      k.push_back(key(kSuffixPrev, i > 0 ? info_[i - 1].suffix[2] : kSentenceStart));
-      k.push_back(key(kSuffixNext, i + 1 < n ? info_[i + 1].suffix[2] : kSentenceEnd));
-      k.push_back(key(kFormPrev, i > 0 ? info_[i - 1].form : kSentenceStart, casing));
-      k.push_back(key(kFormNext, i + 1 < n ? info_[i + 1].form : kSentenceEnd, casing));
+      k.push_back(key(kFormPrev, i > 0 ? info(i - 1).form : kSentenceStart, casing));
+      k.push_back(key(kFormNext, i + 1 < n ? info(i + 1).form : kSentenceEnd, casing));
     }
     out.offsets.push_back(static_cast<std::uint32_t>(k.size()));
   }

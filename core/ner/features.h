@@ -50,22 +50,41 @@ struct SentenceFeatures {
   }
 };
 
+// A token's keys are of two kinds: those of one word alone at a fixed offset from the token
+// (its form, affixes, shape; the neighbours' forms and shapes), which the tagger sums once per
+// word, and those of the context (casing by position, gazetteer and cue matches, bigrams).
 class FeatureExtractor {
  public:
-  FeatureExtractor(FeatureSet set, EntityLexicons lexicons) : set_(set), lexicons_(lexicons) {}
+  static constexpr int kReach = 2;  // word keys come from the words at -2 .. +2
+  // Word ids of the positions before the first word and after the last one.
+  static constexpr std::uint32_t kBeforeSentence = 0, kAfterSentence = 1;
 
-  // Not thread-safe: the extractor keeps its per-sentence buffers.
-  void extract(std::span<const std::string_view> words, SentenceFeatures& out);
+  FeatureExtractor(FeatureSet set, EntityLexicons lexicons);
 
-  // What the last extract() saw of each word, for the second stage and the mention rules.
+  // Not thread-safe: the extractor keeps its per-sentence buffers. Every key of every token.
+  void extract(std::span<const std::string_view> words, SentenceFeatures& out) { extract(words, out, true); }
+  // Only the context keys: the word keys are word_keys() of the word_ids() around each token.
+  void extract_context(std::span<const std::string_view> words, SentenceFeatures& out) { extract(words, out, false); }
+
+  // What the last extract saw of each word, for the second stage and the mention rules.
   std::span<const TokenTrace> traces() const { return traces_; }
+  // The last sentence's words as ids, valid until generation() changes; see kBeforeSentence.
+  std::span<const std::uint32_t> word_ids() const { return ids_; }
+  std::uint64_t generation() const { return generation_; }
+  // Appends the keys the word `id` gives the token `offset` (-kReach .. kReach) words away.
+  void word_keys(std::uint32_t id, int offset, std::vector<std::uint32_t>& out) const;
 
  private:
+  void extract(std::span<const std::string_view> words, SentenceFeatures& out, bool with_word_keys);
+  std::uint32_t id_of(std::string_view word);
+
   FeatureSet set_;
   EntityLexicons lexicons_;
-  std::vector<WordInfo> info_;
-  static constexpr std::size_t kDescribedLimit = 1 << 18;  // words remembered, to bound memory
-  StringMap<WordInfo> described_;
+  static constexpr std::size_t kDescribedLimit = 1 << 17;  // words remembered, to bound memory
+  StringMap<std::uint32_t> described_;                     // word -> id
+  std::vector<WordInfo> words_;                            // by id
+  std::uint64_t generation_ = 0;
+  std::vector<std::uint32_t> ids_;
   std::vector<std::uint64_t> folded_;
   std::vector<PhraseMatch> places_, names_, cues_;
   std::vector<TokenTrace> traces_;

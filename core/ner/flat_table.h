@@ -1,6 +1,7 @@
 #pragma once
 // An open-addressing hash table from non-zero integer keys (already well mixed) to small values,
-// for the tagger's inner loop: one probe sequence in a flat array, no allocation on lookup.
+// for the tagger's inner loop: one probe sequence in a flat array, no allocation on lookup. A key
+// and its value share a slot, so a hit costs one cache miss, not two.
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -13,39 +14,37 @@ class FlatTable {
   void reserve(std::size_t count) {
     std::size_t capacity = 16;
     while (capacity * 7 < count * 10) capacity *= 2;  // load factor at most 0.7
-    if (capacity <= keys_.size()) return;
-    std::vector<Key> old_keys(capacity, Key{0});
-    std::vector<Value> old_values(capacity);
-    old_keys.swap(keys_);
-    old_values.swap(values_);
+    if (capacity <= slots_.size()) return;
+    std::vector<Slot> old(capacity);
+    old.swap(slots_);
     mask_ = capacity - 1;
     size_ = 0;
-    for (std::size_t i = 0; i < old_keys.size(); ++i) {
-      if (old_keys[i] != 0) insert(old_keys[i], old_values[i]);
+    for (const Slot& slot : old) {
+      if (slot.key != 0) insert(slot.key, slot.value);
     }
   }
 
   // Key 0 marks an empty slot: callers map it to another key (see nonzero()).
   Value& insert(Key key, Value value) {
-    if ((size_ + 1) * 10 > keys_.size() * 7) reserve(size_ + 1 + size_ / 2);
-    std::size_t slot = static_cast<std::size_t>(key) & mask_;
-    while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask_;
-    if (keys_[slot] == 0) {
-      keys_[slot] = key;
-      values_[slot] = value;
+    if ((size_ + 1) * 10 > slots_.size() * 7) reserve(size_ + 1 + size_ / 2);
+    std::size_t at = static_cast<std::size_t>(key) & mask_;
+    while (slots_[at].key != 0 && slots_[at].key != key) at = (at + 1) & mask_;
+    Slot& slot = slots_[at];
+    if (slot.key == 0) {
+      slot = {key, value};
       ++size_;
     }
-    return values_[slot];
+    return slot.value;
   }
 
   const Value* find(Key key) const {
-    if (keys_.empty()) return nullptr;
-    std::size_t slot = static_cast<std::size_t>(key) & mask_;
+    if (slots_.empty()) return nullptr;
+    std::size_t at = static_cast<std::size_t>(key) & mask_;
     while (true) {
-      const Key found = keys_[slot];
-      if (found == key) return &values_[slot];
-      if (found == 0) return nullptr;
-      slot = (slot + 1) & mask_;
+      const Slot& slot = slots_[at];
+      if (slot.key == key) return &slot.value;
+      if (slot.key == 0) return nullptr;
+      at = (at + 1) & mask_;
     }
   }
 
@@ -53,22 +52,25 @@ class FlatTable {
 
   // Empties the table, keeping its capacity.
   void clear() {
-    std::fill(keys_.begin(), keys_.end(), Key{0});
+    std::fill(slots_.begin(), slots_.end(), Slot{});
     size_ = 0;
   }
 
   template <class Visit>
   void for_each(Visit&& visit) const {
-    for (std::size_t i = 0; i < keys_.size(); ++i) {
-      if (keys_[i] != 0) visit(keys_[i], values_[i]);
+    for (const Slot& slot : slots_) {
+      if (slot.key != 0) visit(slot.key, slot.value);
     }
   }
 
   static constexpr Key nonzero(Key key) { return key == 0 ? Key{1} : key; }
 
  private:
-  std::vector<Key> keys_;
-  std::vector<Value> values_;
+  struct Slot {
+    Key key{0};
+    Value value{};
+  };
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
 };

@@ -1,10 +1,12 @@
 #pragma once
 // A trained tagger model (models/ner-*.bin): one or two stages of quantised feature weights and
-// label transitions. Format (little-endian):
-//   "CRNNER03", metadata (u32 length + UTF-8 JSON), u8 feature set, u8 context window,
-//   u8 stage count, per stage: (kLabels + 1) x kLabels i16 transitions (last row: sentence
-//     start), varint feature count, then per feature in key order: varint key delta,
-//     u8 label mask, one i8 weight per label in the mask.
+// label transitions. The second stage sees the first stage's features too, so the stages share one
+// table: a key is stored once and one lookup gives its weights in every stage. Format
+// (little-endian):
+//   "CRNNER04", metadata (u32 length + UTF-8 JSON), u8 feature set, u8 context window,
+//   u8 stage count, per stage (kLabels + 1) x kLabels i16 transitions (last row: sentence
+//   start), varint feature count, then per feature in key order: varint key delta and, per
+//   stage, u8 label mask and one i8 weight per label in the mask.
 // The name lists the training baked in (the runtime cannot read the training data) are a file of
 // their own (models/entity-names.bin: "CRNNAM01", then PhraseLexicon::write with NameClass
 // bits), shared by every language's model, so the page downloads them once.
@@ -23,12 +25,11 @@
 
 namespace cronaca {
 
-using LabelWeights = std::array<std::int8_t, 8>;  // kLabels used, padded for alignment
+inline constexpr std::size_t kMaxStages = 2;
 
-struct NerStage {
-  std::array<std::int16_t, (kLabels + 1) * kLabels> transitions{};
-  FlatTable<std::uint32_t, LabelWeights> weights;
-};
+using LabelWeights = std::array<std::int8_t, 8>;  // kLabels used, padded for alignment
+using StageWeights = std::array<LabelWeights, kMaxStages>;
+using StageTransitions = std::array<std::int16_t, (kLabels + 1) * kLabels>;
 
 struct NerModel {
   std::string metadata;  // JSON: language, training data, scores (the model card's numbers)
@@ -36,8 +37,14 @@ struct NerModel {
   // The first stage tags each sentence on its own; a second, when present, also sees what the
   // first said about the same words in the `context_window` sentences before and after.
   std::uint8_t context_window = 0;
-  std::vector<NerStage> stages;
+  std::uint8_t stages = 0;
+  std::array<StageTransitions, kMaxStages> transitions{};
+  FlatTable<std::uint32_t, StageWeights> weights;  // a stage's weights are zero where it lacks the feature
   PhraseLexicon names;  // NameClass bits: read from the names file, not the model's
+
+  void set_weights(std::size_t stage, std::uint32_t key, const LabelWeights& label_weights) {
+    weights.insert(key, StageWeights{})[stage] = label_weights;
+  }
 };
 
 // The model without its names, and the names file.

@@ -77,56 +77,98 @@ EntityTagger::EntityTagger(NerModel model, PhraseLexicon cues, const Places& pla
       model_(std::move(model)),
       cues_(std::move(cues)),
       extractor_(model_.feature_set, {&places.names(), &model_.names, &cues_}) {
-  if (model_.stages.empty()) throw std::invalid_argument("an entity model needs at least one stage");
-  for (const NerStage& stage : model_.stages) {
-    Transitions& t = transitions_.emplace_back();
-    for (std::size_t i = 0; i < t.size(); ++i) t[i] = stage.transitions[i];
+  if (model_.stages == 0 || model_.stages > kMaxStages) throw std::invalid_argument("an entity model needs one or two stages");
+  for (std::size_t stage = 0; stage < model_.stages; ++stage) {
+    for (std::size_t i = 0; i < transitions_[stage].size(); ++i) transitions_[stage][i] = model_.transitions[stage][i];
   }
 }
 
 std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std::vector<std::string_view>> sentences) {
   const std::size_t count = sentences.size();
-  if (features_.size() < count) {
-    features_.resize(count);
+  const bool two_stages = model_.stages > 1;
+  if (traces_.size() < count) {
     traces_.resize(count);
     labels_.resize(count);
+    if (two_stages) second_emissions_.resize(count);
   }
   for (std::size_t s = 0; s < count; ++s) {
-    extractor_.extract(sentences[s], features_[s]);
+    extractor_.extract_context(sentences[s], features_);
     const std::span<const TokenTrace> traces = extractor_.traces();
     traces_[s].assign(traces.begin(), traces.end());
-    decode(0, features_[s], nullptr, labels_[s]);
+    score(features_, two_stages ? &second_emissions_[s] : nullptr);
+    labels_[s].resize(traces.size());
+    viterbi<std::int32_t>(emissions_, transitions_[0], labels_[s], best_, back_);
     for (std::size_t i = 0; i < traces_[s].size(); ++i) traces_[s][i].label = labels_[s][i];
   }
-  if (model_.stages.size() > 1) {
+  if (two_stages) {
     window_.slide(std::span<const std::vector<TokenTrace>>(traces_.data(), count), model_.context_window, [&](std::size_t s) {
       context_features(traces_[s], window_, context_);
-      decode(1, features_[s], &context_, labels_[s]);
+      std::vector<std::int32_t>& emissions = second_emissions_[s];
+      for (std::size_t i = 0; i + 1 < context_.offsets.size(); ++i) {
+        for (std::uint32_t key : context_.of(i)) {
+          if (const StageWeights* w = model_.weights.find(key)) add_weights((*w)[1], &emissions[i * kLabels]);
+        }
+      }
+      viterbi<std::int32_t>(emissions, transitions_[1], labels_[s], best_, back_);
     });
   }
   for (std::size_t s = 0; s < count; ++s) apply_mention_rules(traces_[s], labels_[s]);
   return std::span<const std::vector<std::uint8_t>>(labels_.data(), count);
 }
 
-void EntityTagger::decode(std::size_t stage, const SentenceFeatures& features, const SentenceFeatures* context,
-                          std::vector<std::uint8_t>& labels) {
-  const std::size_t n = features.offsets.size() - 1;
-  const FlatTable<std::uint32_t, LabelWeights>& weights = model_.stages[stage].weights;
-  labels.resize(n);
-  if (n == 0) return;
+void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32_t>* second) {
+  const std::size_t n = context.offsets.size() - 1;
   emissions_.assign(n * kLabels, 0);
-  const auto add = [&](std::int32_t* scores, std::span<const std::uint32_t> keys) {
-    for (std::uint32_t key : keys) {
-      if (const LabelWeights* w = weights.find(key)) {
-        for (int y = 0; y < kLabels; ++y) scores[y] += (*w)[y];
+  if (second) second->assign(n * kLabels, 0);
+  const std::span<const std::uint32_t> ids = extractor_.word_ids();
+  constexpr int kReach = FeatureExtractor::kReach;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::int32_t* first_scores = &emissions_[i * kLabels];
+    std::int32_t* second_scores = second ? &(*second)[i * kLabels] : nullptr;
+    for (int offset = -kReach; offset <= kReach; ++offset) {
+      const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + offset;
+      const std::uint32_t id = j < 0 ? FeatureExtractor::kBeforeSentence
+                               : j >= static_cast<std::ptrdiff_t>(n) ? FeatureExtractor::kAfterSentence
+                                                                      : ids[static_cast<std::size_t>(j)];
+      const auto& by_stage = word_scores(id)[static_cast<std::size_t>(offset + kReach)];
+      add_weights(by_stage[0], first_scores);
+      if (second_scores) add_weights(by_stage[1], second_scores);
+    }
+    for (std::uint32_t key : context.of(i)) {
+      const StageWeights* w = model_.weights.find(key);
+      if (!w) continue;
+      add_weights((*w)[0], first_scores);
+      if (second_scores) add_weights((*w)[1], second_scores);
+    }
+  }
+}
+
+const EntityTagger::WordScores& EntityTagger::word_scores(std::uint32_t id) {
+  if (word_scores_generation_ != extractor_.generation()) {
+    word_scores_ready_.assign(word_scores_ready_.size(), false);
+    word_scores_generation_ = extractor_.generation();
+  }
+  if (id >= word_scores_.size()) {
+    word_scores_.resize(std::max<std::size_t>(id + 1, word_scores_.size() * 2));
+    word_scores_ready_.resize(word_scores_.size());
+  }
+  WordScores& scores = word_scores_[id];
+  if (word_scores_ready_[id]) return scores;
+  scores = {};
+  for (int offset = -FeatureExtractor::kReach; offset <= FeatureExtractor::kReach; ++offset) {
+    auto& by_stage = scores[static_cast<std::size_t>(offset + FeatureExtractor::kReach)];
+    word_keys_.clear();
+    extractor_.word_keys(id, offset, word_keys_);
+    for (std::uint32_t key : word_keys_) {
+      if (const StageWeights* w = model_.weights.find(key)) {
+        for (std::size_t stage = 0; stage < kMaxStages; ++stage) {
+          for (int y = 0; y < kLabels; ++y) by_stage[stage][y] = static_cast<std::int16_t>(by_stage[stage][y] + (*w)[stage][y]);
+        }
       }
     }
-  };
-  for (std::size_t i = 0; i < n; ++i) {
-    add(&emissions_[i * kLabels], features.of(i));
-    if (context) add(&emissions_[i * kLabels], context->of(i));
   }
-  viterbi<std::int32_t>(emissions_, transitions_[stage], labels, best_, back_);
+  word_scores_ready_[id] = true;
+  return scores;
 }
 
 void EntityTagger::apply_mention_rules(std::span<const TokenTrace> tokens, std::vector<std::uint8_t>& labels) const {

@@ -46,8 +46,18 @@ class EntityTagger {
  private:
   using Transitions = std::array<std::int32_t, (kLabels + 1) * kLabels>;
 
-  // Viterbi over the stage's weights for the sentence's keys (and the second stage's own).
-  void decode(std::size_t stage, const SentenceFeatures& features, const SentenceFeatures* context, std::vector<std::uint8_t>& labels);
+  // What a word's own keys add to a token's scores, by offset from the token and stage: summed
+  // once per word rather than looked up for every token.
+  using WordScores = std::array<std::array<std::array<std::int16_t, 8>, kMaxStages>, 2 * FeatureExtractor::kReach + 1>;
+
+  // The first stage's emission scores of the last extracted sentence into emissions_ and, when
+  // `second` is given, the second stage's (without its context keys, which come later).
+  void score(const SentenceFeatures& context, std::vector<std::int32_t>* second);
+  const WordScores& word_scores(std::uint32_t id);
+  template <class Weight>
+  static void add_weights(const std::array<Weight, 8>& weights, std::int32_t* scores) {
+    for (int y = 0; y < kLabels; ++y) scores[y] += weights[y];
+  }
   // Rules over the decoded labels: a mention drops punctuation at its edges, and one made only
   // of "common" cue words ("Monday", "American") is none; in languages that capitalise names
   // (profile: entity_names_capitalised), a mention starts with a capital or a digit.
@@ -57,13 +67,18 @@ class EntityTagger {
   NerModel model_;
   PhraseLexicon cues_;
   FeatureExtractor extractor_;
-  std::vector<Transitions> transitions_;  // per stage
+  std::array<Transitions, kMaxStages> transitions_{};
   ContextWindow window_;
+  SentenceFeatures features_, context_;
   // Per sentence of the current document.
-  std::vector<SentenceFeatures> features_;
   std::vector<std::vector<TokenTrace>> traces_;
   std::vector<std::vector<std::uint8_t>> labels_;
-  SentenceFeatures context_;
+  std::vector<std::vector<std::int32_t>> second_emissions_;
+  // By the extractor's word id, for its current generation; a word not yet summed is not ready.
+  std::vector<WordScores> word_scores_;
+  std::vector<bool> word_scores_ready_;
+  std::uint64_t word_scores_generation_ = 0;
+  std::vector<std::uint32_t> word_keys_;
   std::vector<std::int32_t> emissions_, best_;
   std::vector<std::uint8_t> back_;
 };

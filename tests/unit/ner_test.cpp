@@ -110,11 +110,11 @@ TEST_CASE("a model and its names round-trip through their binary forms, and dama
   model.metadata = R"({"language":"it"})";
   model.feature_set = FeatureSet::neutral;
   model.context_window = 7;
-  model.stages.resize(2);
-  model.stages[0].transitions[3] = -500;
-  model.stages[0].weights.insert(42, LabelWeights{1, -2, 3, 0, 0, 0, 127, 0});
-  model.stages[0].weights.insert(7, LabelWeights{0, 0, 0, 0, -128, 0, 0, 0});
-  model.stages[1].weights.insert(42, LabelWeights{0, 5, 0, 0, 0, 0, 0, 0});
+  model.stages = 2;
+  model.transitions[0][3] = -500;
+  model.set_weights(0, 42, LabelWeights{1, -2, 3, 0, 0, 0, 127, 0});
+  model.set_weights(0, 7, LabelWeights{0, 0, 0, 0, -128, 0, 0, 0});
+  model.set_weights(1, 42, LabelWeights{0, 5, 0, 0, 0, 0, 0, 0});
   model.names.add_tokenised("Banca d' Italia", kNameOrganisation);
   model.names.add_tokenised("Nikol", kNameGiven);
   const std::string bytes = write_model(model);
@@ -125,12 +125,13 @@ TEST_CASE("a model and its names round-trip through their binary forms, and dama
   CHECK(copy.metadata == model.metadata);
   CHECK(copy.feature_set == FeatureSet::neutral);
   CHECK(copy.context_window == 7);
-  REQUIRE(copy.stages.size() == 2);
-  CHECK(copy.stages[0].transitions == model.stages[0].transitions);
-  CHECK(*copy.stages[0].weights.find(42) == LabelWeights{1, -2, 3, 0, 0, 0, 127, 0});
-  CHECK((*copy.stages[0].weights.find(7))[4] == -128);
-  CHECK(copy.stages[0].weights.find(8) == nullptr);
-  CHECK((*copy.stages[1].weights.find(42))[1] == 5);
+  REQUIRE(copy.stages == 2);
+  CHECK(copy.transitions[0] == model.transitions[0]);
+  CHECK((*copy.weights.find(42))[0] == LabelWeights{1, -2, 3, 0, 0, 0, 127, 0});
+  CHECK((*copy.weights.find(7))[0][4] == -128);
+  CHECK((*copy.weights.find(7))[1] == LabelWeights{});
+  CHECK(copy.weights.find(8) == nullptr);
+  CHECK((*copy.weights.find(42))[1][1] == 5);
   CHECK(copy.names.size() == 0);  // the names have their own file
   PhraseLexicon names;
   REQUIRE(read_names(write_names(model.names), names, error));
@@ -141,7 +142,7 @@ TEST_CASE("a model and its names round-trip through their binary forms, and dama
   CHECK_FALSE(read_model(bytes.substr(0, bytes.size() - 1), copy, error));
   CHECK(error.find("truncated") != std::string::npos);
   CHECK_FALSE(read_model("CRNNER01", copy, error));
-  model.stages.clear();
+  model.stages = 0;
   CHECK_FALSE(read_model(write_model(model), copy, error));
   CHECK(error.find("stage count") != std::string::npos);
 }
@@ -184,14 +185,14 @@ TEST_CASE("the tagger decodes what its weights say, then applies the mention rul
   SentenceFeatures features;
   extractor.extract(words, features);
   NerModel model;
-  model.stages.resize(1);
+  model.stages = 1;
   const std::uint8_t wanted[] = {begin_label(EntityType::person), begin_label(EntityType::person) + 1, kOutside,
                                  begin_label(EntityType::location)};
   for (std::size_t t = 0; t < words.size(); ++t) {
     for (std::uint32_t key : features.of(t)) {
       LabelWeights weights{};
       weights[wanted[t]] = 5;
-      model.stages[0].weights.insert(key, weights);
+      model.set_weights(0, key, weights);
     }
   }
   EntityTagger tagger(std::move(model), std::move(cues), places);
@@ -199,6 +200,50 @@ TEST_CASE("the tagger decodes what its weights say, then applies the mention rul
   CHECK(tags(tagger, words) == std::vector<std::string>{"B-PER", "I-PER", "O", "O"});
   CHECK(tagger.tag({}).empty());
   CHECK(tags(tagger, {}).empty());
+}
+
+TEST_CASE("the tagger's per-word sums score exactly what every key of every token scores") {
+  // Random weights on every key the extractor gives these sentences; the tagger sums a word's own
+  // keys once per word, and must decode as Viterbi over all the keys does.
+  const std::vector<std::vector<std::string_view>> sentences = {
+      {"Mario", "Rossi", "Roma", "Milano"}, {"Roma"}, {"Milano", "Mario", "Napoli", "Rossi", "Roma", "Torino"}, {"Torino", "Rossi"}};
+  Places places(Resources{});
+  FeatureExtractor extractor(FeatureSet::full, {&places.names(), nullptr, nullptr});
+  NerModel model;
+  model.stages = 1;
+  std::uint32_t state = 12345;
+  const auto random_weight = [&state] {
+    state = state * 1103515245u + 12345u;
+    return static_cast<std::int8_t>(static_cast<int>(state >> 16 & 0xFF) - 128);
+  };
+  for (std::int16_t& t : model.transitions[0]) t = random_weight();
+  std::vector<SentenceFeatures> features(sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    extractor.extract(sentences[s], features[s]);
+    for (std::uint32_t key : features[s].keys) {
+      if (model.weights.find(key)) continue;
+      LabelWeights weights{};
+      for (int y = 0; y < kLabels; ++y) weights[y] = random_weight();
+      model.set_weights(0, key, weights);
+    }
+  }
+  std::vector<std::vector<std::uint8_t>> expected(sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const std::size_t n = sentences[s].size();
+    std::vector<std::int32_t> emissions(n * kLabels), transitions(model.transitions[0].begin(), model.transitions[0].end()), best;
+    std::vector<std::uint8_t> back;
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::uint32_t key : features[s].of(i)) {
+        for (int y = 0; y < kLabels; ++y) emissions[i * kLabels + y] += (*model.weights.find(key))[0][y];
+      }
+    }
+    expected[s].resize(n);
+    viterbi<std::int32_t>(emissions, transitions, expected[s], best, back);
+  }
+  EntityTagger tagger(std::move(model), PhraseLexicon{}, places);
+  const auto labels = tagger.tag(sentences);
+  REQUIRE(labels.size() == sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) CHECK(labels[s] == expected[s]);
 }
 
 TEST_CASE("a second stage sees what the first said of the same word in other sentences") {
@@ -239,11 +284,11 @@ TEST_CASE("a second stage sees what the first said of the same word in other sen
   person[begin_label(EntityType::person)] = 20;
   NerModel model;
   model.context_window = 2;
-  model.stages.resize(2);
-  for (NerStage& stage : model.stages) {
-    for (std::uint32_t key : only_in(keys_of(cued, 1), keys_of(bare, 1))) stage.weights.insert(key, person);
+  model.stages = 2;
+  for (std::size_t stage = 0; stage < 2; ++stage) {
+    for (std::uint32_t key : only_in(keys_of(cued, 1), keys_of(bare, 1))) model.set_weights(stage, key, person);
   }
-  for (std::uint32_t key : only_in(context_keys(true), context_keys(false))) model.stages[1].weights.insert(key, person);
+  for (std::uint32_t key : only_in(context_keys(true), context_keys(false))) model.set_weights(1, key, person);
 
   EntityTagger tagger(std::move(model), std::move(cues), places);
   const std::vector<std::vector<std::string_view>> document = {bare, cued}, alone = {bare};

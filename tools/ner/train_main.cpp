@@ -164,13 +164,13 @@ std::vector<SentenceFeatures> context_of(const Corpus& c, std::size_t window) {
   return out;
 }
 
-// One scale for a stage's weights and transitions, the largest weight at 127; features whose
-// weights all round to zero are left out (the CRF's L1 penalty leaves most at zero).
-NerStage quantise(const LinearModel& model, const std::vector<std::uint32_t>& keys) {
+// Adds a stage to `out`, on one scale for its weights and transitions, the largest weight at 127;
+// features whose weights all round to zero are left out (the CRF's L1 penalty leaves most at zero).
+void quantise(const LinearModel& model, const std::vector<std::uint32_t>& keys, NerModel& out) {
+  const std::size_t stage = out.stages++;
   double largest = 0;
   for (double w : model.weights) largest = std::max(largest, std::abs(w));
   const double scale = largest > 0 ? 127.0 / largest : 1.0;
-  NerStage stage;
   for (std::size_t f = 0; f < keys.size(); ++f) {
     LabelWeights q{};
     bool any = false;
@@ -178,12 +178,11 @@ NerStage quantise(const LinearModel& model, const std::vector<std::uint32_t>& ke
       q[y] = static_cast<std::int8_t>(std::lround(model.weights[f * kLabels + y] * scale));
       any |= q[y] != 0;
     }
-    if (any) stage.weights.insert(keys[f], q);
+    if (any) out.set_weights(stage, keys[f], q);
   }
   for (std::size_t i = 0; i < model.transitions.size(); ++i) {
-    stage.transitions[i] = static_cast<std::int16_t>(std::clamp<long>(std::lround(model.transitions[i] * scale), -32000, 32000));
+    out.transitions[stage][i] = static_cast<std::int16_t>(std::clamp<long>(std::lround(model.transitions[i] * scale), -32000, 32000));
   }
-  return stage;
 }
 
 int usage() {
@@ -247,7 +246,7 @@ int main(int argc, char** argv) {
     for (std::size_t s = 0; s < train.sentences.size(); ++s) train_examples.push_back(first.example(train.features[s], nullptr, train.sentences[s].labels, true));
     for (std::size_t s = 0; s < dev.sentences.size(); ++s) dev_examples.push_back(first.example(dev.features[s], nullptr, dev.sentences[s].labels, false));
     const LinearModel first_model = train_stage("first stage", train_examples, first.keys().size(), dev_examples, o);
-    model.stages.push_back(quantise(first_model, first.keys()));
+    quantise(first_model, first.keys(), model);
 
     if (o.stages == 2) {
       model.context_window = static_cast<std::uint8_t>(o.window);
@@ -264,7 +263,7 @@ int main(int argc, char** argv) {
       }
       for (std::size_t s = 0; s < dev.sentences.size(); ++s) dev_second.push_back(second.example(dev.features[s], &dev_context[s], dev.sentences[s].labels, false));
       const LinearModel second_model = train_stage("second stage", train_second, second.keys().size(), dev_second, o);
-      model.stages.push_back(quantise(second_model, second.keys()));
+      quantise(second_model, second.keys(), model);
     }
 
     // The shipped model's scores, through the runtime tagger.
@@ -280,10 +279,9 @@ int main(int argc, char** argv) {
       predicted += "\n";
     }
     if (!o.predictions.empty() && !(std::ofstream(o.predictions, std::ios::binary) << predicted)) throw std::runtime_error("cannot write " + o.predictions);
-    std::size_t kept = 0;
-    for (const NerStage& stage : model.stages) kept += stage.weights.size();
+    const std::size_t kept = model.weights.size();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::fprintf(stderr, "quantised model: %zu stage(s), %zu features kept; trained in %.0f s\n%s", model.stages.size(), kept, seconds,
+    std::fprintf(stderr, "quantised model: %d stage(s), %zu features kept; trained in %.0f s\n%s", model.stages, kept, seconds,
                  scores.report().c_str());
 
     std::vector<std::string> name_files;
