@@ -105,20 +105,27 @@ FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons) : se
   before.folded = before.short_shape = before.suffix[2] = kSentenceStart;
   after.folded = after.short_shape = after.suffix[2] = kSentenceEnd;
   words_ = {before, after};
+  listed_.resize(words_.size());
 }
 
 std::uint32_t FeatureExtractor::id_of(std::string_view word) {
   // A word's description depends on the word alone, and most words recur.
-  auto found = described_.find(word);
-  if (found != described_.end()) return found->second;
+  const std::uint64_t hash = FlatTable<std::uint64_t, std::uint32_t>::nonzero(mix64(fnv1a(word)));
+  if (const std::uint32_t* found = described_.find(hash)) return *found;
   if (described_.size() >= kDescribedLimit) {
     described_.clear();
     words_.resize(kAfterSentence + 1);
+    listed_.resize(kAfterSentence + 1);
     ++generation_;
   }
   const auto id = static_cast<std::uint32_t>(words_.size());
-  words_.push_back(describe_word(word));
-  described_.emplace(std::string(word), id);
+  const WordInfo& info = words_.emplace_back(describe_word(word));
+  Listed& listed = listed_.emplace_back();
+  const PhraseLexicon* lexicons[] = {lexicons_.places, lexicons_.names, lexicons_.cues};
+  for (int l = 0; l < 3; ++l) listed.longest[l] = lexicons[l] ? lexicons[l]->longest_from(info.folded) : 0;
+  listed.place_classes = lexicons_.places ? lexicons_.places->token_classes(info.folded) : 0;
+  listed.name_classes = lexicons_.names ? lexicons_.names->token_classes(info.folded) : 0;
+  described_.insert(hash, id);
   return id;
 }
 
@@ -162,13 +169,16 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     folded_[i] = words_[ids_[i]].folded;
   }
   const auto info = [&](std::size_t i) -> const WordInfo& { return words_[ids_[i]]; };
-  const auto match = [&](const PhraseLexicon* lexicon, std::vector<PhraseMatch>& matches) {
+  const auto match = [&](int which, const PhraseLexicon* lexicon, std::vector<PhraseMatch>& matches) {
     matches.assign(n, PhraseMatch{});
-    if (lexicon) lexicon->match(folded_, matches);
+    if (!lexicon) return;
+    longest_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) longest_[i] = listed_[ids_[i]].longest[which];
+    lexicon->match(folded_, longest_, matches);
   };
-  match(lexicons_.places, places_);
-  match(lexicons_.names, names_);
-  match(lexicons_.cues, cues_);
+  match(0, lexicons_.places, places_);
+  match(1, lexicons_.names, names_);
+  match(2, lexicons_.cues, cues_);
   traces_.resize(n);
 
   out.keys.clear();
@@ -213,8 +223,8 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     k.push_back(key(kCueBefore, cue_ending_at(cues_, at - 1), casing));
     k.push_back(key(kCueBefore2, cue_ending_at(cues_, at - 2), casing));
     k.push_back(key(kCueAfter, i + 1 < n ? match_value(cues_[i + 1]) : 0, casing));
-    const std::uint8_t place_classes = lexicons_.places ? lexicons_.places->token_classes(w.folded) : 0;
-    const std::uint8_t name_classes = lexicons_.names ? lexicons_.names->token_classes(w.folded) : 0;
+    const std::uint8_t place_classes = listed_[ids_[i]].place_classes;
+    const std::uint8_t name_classes = listed_[ids_[i]].name_classes;
     if (place_classes) k.push_back(key(kPlaceToken, place_classes, casing));
     if (name_classes) k.push_back(key(kNameToken, name_classes, casing));
     if (full) {

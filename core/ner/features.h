@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ner/context_window.h"
+#include "ner/flat_table.h"
 #include "ner/phrase_lexicon.h"
 #include "ner/word_info.h"
 #include "text/string_hash.h"
@@ -81,8 +82,18 @@ class FeatureExtractor {
   FeatureSet set_;
   EntityLexicons lexicons_;
   static constexpr std::size_t kDescribedLimit = 1 << 17;  // words remembered, to bound memory
-  StringMap<std::uint32_t> described_;                     // word -> id
+  // By a 64-bit hash of the word's bytes: at kDescribedLimit words, two share a hash with a
+  // chance under one in a billion, and a lookup compares no strings.
+  FlatTable<std::uint64_t, std::uint32_t> described_;
   std::vector<WordInfo> words_;                            // by id
+  // What the lexicons (places, names, cues) say of a word on its own, by id.
+  struct Listed {
+    std::uint8_t longest[3] = {};      // PhraseLexicon::longest_from
+    std::uint8_t place_classes = 0;    // PhraseLexicon::token_classes
+    std::uint8_t name_classes = 0;
+  };
+  std::vector<Listed> listed_;
+  std::vector<std::uint8_t> longest_;
   std::uint64_t generation_ = 0;
   std::vector<std::uint32_t> ids_;
   std::vector<std::uint64_t> folded_;

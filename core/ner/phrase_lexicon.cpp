@@ -45,16 +45,22 @@ std::uint8_t PhraseLexicon::classes_of(std::span<const std::uint64_t> folded_tok
 }
 
 void PhraseLexicon::match(std::span<const std::uint64_t> folded_tokens, std::span<PhraseMatch> out) const {
+  std::vector<std::uint8_t> longest(folded_tokens.size());
+  for (std::size_t i = 0; i < folded_tokens.size(); ++i) longest[i] = longest_from(folded_tokens[i]);
+  match(folded_tokens, longest, out);
+}
+
+void PhraseLexicon::match(std::span<const std::uint64_t> folded_tokens, std::span<const std::uint8_t> longest,
+                          std::span<PhraseMatch> out) const {
   std::fill(out.begin(), out.end(), PhraseMatch{});
   const std::size_t n = folded_tokens.size();
   for (std::size_t i = 0; i < n;) {
-    const std::uint8_t* longest = first_tokens_.find(token_key(folded_tokens[i]));
     std::size_t matched = 0;
     std::uint8_t classes = 0;
-    if (longest) {
+    if (longest[i]) {
       // Extend one token at a time, the phrase hash growing with it; keep the longest hit.
       std::uint64_t hash = 0x5eed;
-      const std::size_t limit = std::min<std::size_t>(*longest, n - i);
+      const std::size_t limit = std::min<std::size_t>(longest[i], n - i);
       for (std::size_t length = 1; length <= limit; ++length) {
         hash = combine_hash(hash, folded_tokens[i + length - 1]);
         if (const std::uint8_t* found = phrases_.find(phrase_key(hash))) {

@@ -35,6 +35,13 @@ class PhraseLexicon {
 
   // Leftmost-longest matching, left to right: `out` gets one entry per token.
   void match(std::span<const std::uint64_t> folded_tokens, std::span<PhraseMatch> out) const;
+  // The same, given longest_from() of each token (a caller that describes each word once keeps it).
+  void match(std::span<const std::uint64_t> folded_tokens, std::span<const std::uint8_t> longest, std::span<PhraseMatch> out) const;
+  // The length of the longest phrase that starts with this token, 0 when none does.
+  std::uint8_t longest_from(std::uint64_t folded) const {
+    const std::uint8_t* longest = first_tokens_.find(token_key(folded));
+    return longest ? *longest : 0;
+  }
   // The classes of exactly this token sequence, 0 when it is not a phrase.
   std::uint8_t classes_of(std::span<const std::uint64_t> folded_tokens) const;
   // The classes of every phrase that contains this token anywhere: "Banca" in "Banca d' Italia".
