@@ -122,9 +122,11 @@ std::uint32_t FeatureExtractor::id_of(std::string_view word) {
   const WordInfo& info = words_.emplace_back(describe_word(word));
   Listed& listed = listed_.emplace_back();
   const PhraseLexicon* lexicons[] = {lexicons_.places, lexicons_.names, lexicons_.cues};
-  for (int l = 0; l < 3; ++l) listed.longest[l] = lexicons[l] ? lexicons[l]->longest_from(info.folded) : 0;
-  listed.place_classes = lexicons_.places ? lexicons_.places->token_classes(info.folded) : 0;
-  listed.name_classes = lexicons_.names ? lexicons_.names->token_classes(info.folded) : 0;
+  for (int l = 0; l < 3; ++l) {
+    if (!lexicons[l]) continue;
+    listed.longest[l] = lexicons[l]->longest_from(info.folded);
+    listed.classes[l] = lexicons[l]->token_classes(info.folded);
+  }
   described_.insert(hash, id);
   return id;
 }
@@ -173,8 +175,12 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     matches.assign(n, PhraseMatch{});
     if (!lexicon) return;
     longest_.resize(n);
-    for (std::size_t i = 0; i < n; ++i) longest_[i] = listed_[ids_[i]].longest[which];
-    lexicon->match(folded_, longest_, matches);
+    classes_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      longest_[i] = listed_[ids_[i]].longest[which];
+      classes_[i] = listed_[ids_[i]].classes[which];
+    }
+    lexicon->match(folded_, longest_, classes_, matches);
   };
   match(0, lexicons_.places, places_);
   match(1, lexicons_.names, names_);
@@ -223,8 +229,8 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     k.push_back(key(kCueBefore, cue_ending_at(cues_, at - 1), casing));
     k.push_back(key(kCueBefore2, cue_ending_at(cues_, at - 2), casing));
     k.push_back(key(kCueAfter, i + 1 < n ? match_value(cues_[i + 1]) : 0, casing));
-    const std::uint8_t place_classes = listed_[ids_[i]].place_classes;
-    const std::uint8_t name_classes = listed_[ids_[i]].name_classes;
+    const std::uint8_t place_classes = listed_[ids_[i]].classes[0];
+    const std::uint8_t name_classes = listed_[ids_[i]].classes[1];
     if (place_classes) k.push_back(key(kPlaceToken, place_classes, casing));
     if (name_classes) k.push_back(key(kNameToken, name_classes, casing));
     if (full) {

@@ -88,12 +88,11 @@ class FeatureExtractor {
   std::vector<WordInfo> words_;                            // by id
   // What the lexicons (places, names, cues) say of a word on its own, by id.
   struct Listed {
-    std::uint8_t longest[3] = {};      // PhraseLexicon::longest_from
-    std::uint8_t place_classes = 0;    // PhraseLexicon::token_classes
-    std::uint8_t name_classes = 0;
+    std::uint8_t longest[3] = {};  // PhraseLexicon::longest_from
+    std::uint8_t classes[3] = {};  // PhraseLexicon::token_classes
   };
   std::vector<Listed> listed_;
-  std::vector<std::uint8_t> longest_;
+  std::vector<std::uint8_t> longest_, classes_;
   std::uint64_t generation_ = 0;
   std::vector<std::uint32_t> ids_;
   std::vector<std::uint64_t> folded_;

@@ -45,13 +45,16 @@ std::uint8_t PhraseLexicon::classes_of(std::span<const std::uint64_t> folded_tok
 }
 
 void PhraseLexicon::match(std::span<const std::uint64_t> folded_tokens, std::span<PhraseMatch> out) const {
-  std::vector<std::uint8_t> longest(folded_tokens.size());
-  for (std::size_t i = 0; i < folded_tokens.size(); ++i) longest[i] = longest_from(folded_tokens[i]);
-  match(folded_tokens, longest, out);
+  std::vector<std::uint8_t> longest(folded_tokens.size()), classes(folded_tokens.size());
+  for (std::size_t i = 0; i < folded_tokens.size(); ++i) {
+    longest[i] = longest_from(folded_tokens[i]);
+    classes[i] = token_classes(folded_tokens[i]);
+  }
+  match(folded_tokens, longest, classes, out);
 }
 
 void PhraseLexicon::match(std::span<const std::uint64_t> folded_tokens, std::span<const std::uint8_t> longest,
-                          std::span<PhraseMatch> out) const {
+                          std::span<const std::uint8_t> token_classes, std::span<PhraseMatch> out) const {
   std::fill(out.begin(), out.end(), PhraseMatch{});
   const std::size_t n = folded_tokens.size();
   for (std::size_t i = 0; i < n;) {
@@ -61,7 +64,7 @@ void PhraseLexicon::match(std::span<const std::uint64_t> folded_tokens, std::spa
       // Extend one token at a time, the phrase hash growing with it; keep the longest hit.
       std::uint64_t hash = 0x5eed;
       const std::size_t limit = std::min<std::size_t>(longest[i], n - i);
-      for (std::size_t length = 1; length <= limit; ++length) {
+      for (std::size_t length = 1; length <= limit && token_classes[i + length - 1]; ++length) {
         hash = combine_hash(hash, folded_tokens[i + length - 1]);
         if (const std::uint8_t* found = phrases_.find(phrase_key(hash))) {
           matched = length;

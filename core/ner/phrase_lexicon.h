@@ -35,8 +35,10 @@ class PhraseLexicon {
 
   // Leftmost-longest matching, left to right: `out` gets one entry per token.
   void match(std::span<const std::uint64_t> folded_tokens, std::span<PhraseMatch> out) const;
-  // The same, given longest_from() of each token (a caller that describes each word once keeps it).
-  void match(std::span<const std::uint64_t> folded_tokens, std::span<const std::uint8_t> longest, std::span<PhraseMatch> out) const;
+  // The same, given longest_from() and token_classes() of each token (a caller that describes
+  // each word once keeps them): a phrase stops growing at a token that is in none.
+  void match(std::span<const std::uint64_t> folded_tokens, std::span<const std::uint8_t> longest,
+             std::span<const std::uint8_t> token_classes, std::span<PhraseMatch> out) const;
   // The length of the longest phrase that starts with this token, 0 when none does.
   std::uint8_t longest_from(std::uint64_t folded) const {
     const std::uint8_t* longest = first_tokens_.find(token_key(folded));
