@@ -32,8 +32,7 @@ struct DocView {
   const AnalysisResult& result;
   const Document& doc;
   std::uint32_t index;
-  std::vector<std::string> folded_words;
-  std::vector<std::string_view> folded;
+  std::vector<std::string_view> folded;  // apostrophe_key of each token, held by the word cache
   std::vector<std::uint8_t> in_timex;
   std::vector<std::int32_t> mention_at;  // mentions with an entity only
   std::vector<std::uint16_t> kinds;      // EventLexicon::kinds_at
@@ -45,24 +44,31 @@ struct DocView {
   }
 };
 
-// Every word is looked up once: its phrase kinds and its tense.
+// Every word is looked up once, as written: its folded form, its phrase kinds and its tense.
 DocView view_of(const AnalysisResult& result, std::uint32_t index, const EventLexicon& lexicon, const TenseCues& tense, EventBuilder::WordCache& words) {
   const Document& doc = result.documents[index];
-  DocView view{result, doc, index, {}, {}, {}, {}, {}, {}, std::nullopt};
+  DocView view{result, doc, index, {}, {}, {}, {}, {}, std::nullopt};
   const std::size_t n = doc.tokens.size();
-  view.folded_words.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) view.folded_words.push_back(apostrophe_key(token_text(doc, i)));
-  view.folded.assign(view.folded_words.begin(), view.folded_words.end());
+  std::vector<const EventBuilder::WordFacts*> facts(n);
+  view.folded.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view text = token_text(doc, i);
+    auto found = words.find(text);
+    if (found == words.end()) {
+      EventBuilder::WordFacts word;
+      word.folded = apostrophe_key(text);
+      word.tense = tense.of(word.folded);
+      word.starts_phrases = lexicon.may_start(word.folded);
+      found = words.emplace(std::string(text), std::move(word)).first;
+    }
+    facts[i] = &found->second;
+    view.folded[i] = found->second.folded;  // map nodes do not move
+  }
   view.kinds.resize(n);
   view.tenses.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    auto [word, inserted] = words.try_emplace(view.folded_words[i]);
-    if (inserted) {
-      word->second.tense = tense.of(view.folded[i]);
-      word->second.starts_phrases = lexicon.may_start(view.folded[i]);
-    }
-    view.kinds[i] = word->second.starts_phrases ? lexicon.kinds_at(view.folded, i) : 0;
-    view.tenses[i] = word->second.tense;
+    view.kinds[i] = facts[i]->starts_phrases ? lexicon.kinds_at(view.folded, i) : 0;
+    view.tenses[i] = facts[i]->tense;
   }
   view.in_timex.assign(n, 0);
   view.mention_at.assign(n, -1);

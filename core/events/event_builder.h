@@ -38,8 +38,9 @@ class EventBuilder {
   // Appends the events of result.documents[doc] to `out`, one per happening told in it.
   void build(const AnalysisResult& result, std::uint32_t doc, std::vector<Event>& out) const;
 
-  // What a word is whatever its context, looked up once: most words recur.
+  // What a word is whatever its context, looked up once as written: most words recur.
   struct WordFacts {
+    std::string folded;  // apostrophe_key
     Tense tense = Tense::unknown;
     bool starts_phrases = false;
   };
