@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 node tools/ner/person_names.mjs > "$work/persons.txt"
 
 common=(--train "$kind/WN_train.tsv" --dev "$kind/WN_dev.tsv" --names "$kind/it-ORG-wikipedia.txt" --names "$work/persons.txt"
-        --learner crf --epochs 10 --rate 0.05 --l2 3e-4 --l1 2e-6 --dropout 0.2 --stages 2 --window 40 --seed "$seed")
+        --learner crf --epochs 10 --rate 0.05 --l2 3e-4 --l1 2e-6 --dropout 0.2 --stages 2 --window 40 --min-weight 2,8 --seed "$seed")
 
 echo "== Italian model (every feature)" >&2
 build/bin/cronaca-train-ner "${common[@]}" --lang it --features full --out assets/models/ner-it.bin

@@ -9,7 +9,7 @@
 //   cronaca-train-ner --train WN_train.tsv --dev WN_dev.tsv [--names FILE]... [--lang it]
 //                     [--features full|neutral] [--stages 1|2] [--window N] [--folds N]
 //                     [--learner crf|perceptron] [--epochs N] [--dropout P] [--rate R] [--l2 C]
-//                     [--l1 C] [--seed N] [--out FILE] [--predictions FILE]
+//                     [--l1 C] [--min-weight N[,N]] [--seed N] [--out FILE] [--predictions FILE]
 // A names file has "CLASS name tokens" lines, CLASS one of ORG, GIVEN, FAMILY.
 #include <algorithm>
 #include <chrono>
@@ -45,6 +45,9 @@ struct Options {
   int stages = 2;
   int window = 10;  // sentences either side that the second stage sees
   int folds = 5;    // for the first stage's labels of the training data
+  // Per stage, quantised weights of at most this magnitude are dropped: most of them are
+  // features seen a few times, and they are most of the file.
+  int min_weight[kMaxStages] = {0, 0};
 };
 
 void read_names(const std::string& path, PhraseLexicon& names) {
@@ -166,7 +169,7 @@ std::vector<SentenceFeatures> context_of(const Corpus& c, std::size_t window) {
 
 // Adds a stage to `out`, on one scale for its weights and transitions, the largest weight at 127;
 // features whose weights all round to zero are left out (the CRF's L1 penalty leaves most at zero).
-void quantise(const LinearModel& model, const std::vector<std::uint32_t>& keys, NerModel& out) {
+void quantise(const LinearModel& model, const std::vector<std::uint32_t>& keys, int min_weight, NerModel& out) {
   const std::size_t stage = out.stages++;
   double largest = 0;
   for (double w : model.weights) largest = std::max(largest, std::abs(w));
@@ -175,7 +178,8 @@ void quantise(const LinearModel& model, const std::vector<std::uint32_t>& keys, 
     LabelWeights q{};
     bool any = false;
     for (int y = 0; y < kLabels; ++y) {
-      q[y] = static_cast<std::int8_t>(std::lround(model.weights[f * kLabels + y] * scale));
+      const long weight = std::lround(model.weights[f * kLabels + y] * scale);
+      q[y] = static_cast<std::int8_t>(std::abs(weight) <= min_weight ? 0 : weight);
       any |= q[y] != 0;
     }
     if (any) out.set_weights(stage, keys[f], q);
@@ -188,8 +192,10 @@ void quantise(const LinearModel& model, const std::vector<std::uint32_t>& keys, 
 int usage() {
   std::cerr << "usage: cronaca-train-ner --train FILE --dev FILE [--names FILE]... [--lang it] [--features full|neutral]\n"
                "                         [--stages 1|2] [--window N] [--folds N] [--learner crf|perceptron] [--epochs N]\n"
-               "                         [--dropout P] [--rate R] [--l2 C] [--l1 C] [--seed N] [--out FILE] [--predictions FILE]\n"
-               "  --rate, --l2, --l1: the CRF's AdaGrad base step and penalties (see tools/ner/crf.h)\n";
+               "                         [--dropout P] [--rate R] [--l2 C] [--l1 C] [--min-weight N[,N]] [--seed N] [--out FILE]\n"
+               "                         [--predictions FILE]\n"
+               "  --rate, --l2, --l1: the CRF's AdaGrad base step and penalties (see tools/ner/crf.h)\n"
+               "  --min-weight: quantised weights of at most this magnitude are dropped (first stage, second stage)\n";
   return 2;
 }
 
@@ -218,6 +224,11 @@ int main(int argc, char** argv) {
     else if (flag == "--rate") o.crf.rate = std::stod(value);
     else if (flag == "--l2") o.crf.l2 = std::stod(value);
     else if (flag == "--l1") o.crf.l1 = std::stod(value);
+    else if (flag == "--min-weight") {
+      const std::size_t comma = value.find(',');
+      o.min_weight[0] = std::clamp(std::stoi(value.substr(0, comma)), 0, 126);
+      o.min_weight[1] = comma == std::string::npos ? o.min_weight[0] : std::clamp(std::stoi(value.substr(comma + 1)), 0, 126);
+    }
     else return usage();
   }
   if (o.train.empty() || o.dev.empty() || (o.features != "full" && o.features != "neutral") || (o.learner != "crf" && o.learner != "perceptron")) {
@@ -246,7 +257,7 @@ int main(int argc, char** argv) {
     for (std::size_t s = 0; s < train.sentences.size(); ++s) train_examples.push_back(first.example(train.features[s], nullptr, train.sentences[s].labels, true));
     for (std::size_t s = 0; s < dev.sentences.size(); ++s) dev_examples.push_back(first.example(dev.features[s], nullptr, dev.sentences[s].labels, false));
     const LinearModel first_model = train_stage("first stage", train_examples, first.keys().size(), dev_examples, o);
-    quantise(first_model, first.keys(), model);
+    quantise(first_model, first.keys(), o.min_weight[0], model);
 
     if (o.stages == 2) {
       model.context_window = static_cast<std::uint8_t>(o.window);
@@ -263,7 +274,7 @@ int main(int argc, char** argv) {
       }
       for (std::size_t s = 0; s < dev.sentences.size(); ++s) dev_second.push_back(second.example(dev.features[s], &dev_context[s], dev.sentences[s].labels, false));
       const LinearModel second_model = train_stage("second stage", train_second, second.keys().size(), dev_second, o);
-      quantise(second_model, second.keys(), model);
+      quantise(second_model, second.keys(), o.min_weight[1], model);
     }
 
     // The shipped model's scores, through the runtime tagger.
@@ -290,7 +301,7 @@ int main(int argc, char** argv) {
         {"language", o.lang},
         {"features", o.features},
         {"training", {{"data", fs::path(o.train).filename().string()}, {"names", name_files}, {"stages", o.stages},
-                      {"window", o.window}, {"epochs", o.learning.epochs}, {"dropout", o.learning.dropout}, {"seed", o.learning.seed},
+                      {"window", o.window}, {"min_weight", {o.min_weight[0], o.min_weight[1]}}, {"epochs", o.learning.epochs}, {"dropout", o.learning.dropout}, {"seed", o.learning.seed},
                       {"sentences", train.sentences.size()}}},
         {"dev", {{"data", fs::path(o.dev).filename().string()},
                  {"span_f1", {{"PER", scores.spans[0].f1()}, {"LOC", scores.spans[1].f1()}, {"ORG", scores.spans[2].f1()}, {"micro", scores.span_micro().f1()}}},
