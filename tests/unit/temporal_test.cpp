@@ -172,6 +172,25 @@ TEST_CASE("English dates, durations, references and sets") {
   expect("en", "1990-08-15", "He arrived in 1990 and met 1500 workers.", {{"1990", "DATE", "1990"}});
 }
 
+TEST_CASE("English earnings reports: a year earlier is the span under report a year before") {
+  // After a longer span is named, "a year earlier" is that span's year, until a quarter is named again.
+  expect("en", "1995-10-20",
+         "Acme said third-quarter profit rose from a year earlier. For the nine months, sales fell from a year earlier. "
+         "In the quarter, costs rose from a year ago.",
+         {{"third-quarter", "DATE", "1995-Q3"}, {"a year earlier", "DATE", "1994-Q3"}, {"the nine months", "DURATION", "P9M"},
+          {"a year earlier", "DATE", "1994"}, {"the quarter", "DATE", "1995-Q3"}, {"a year ago", "DATE", "1994-Q3"}});
+  // The quarter under report is the latest one already over, not an aside on an earlier one or a
+  // forecast for the running one.
+  expect("en", "1995-11-02",
+         "Profit rose in the third quarter after a weak second quarter; a fourth-quarter charge is likely. Sales were flat from a year ago.",
+         {{"the third quarter", "DATE", "1995-Q3"}, {"second quarter", "DATE", "1995-Q2"}, {"fourth-quarter", "DATE", "1995-Q4"},
+          {"a year ago", "DATE", "1994-Q3"}});
+  // "the 1994 period" is whatever span the sentence reports on; "year-ago" counts from the document date.
+  expect("en", "1995-11-02", "In the third quarter profit rose. In the first nine months, net fell from the 1994 period; the year-ago results had a charge.",
+         {{"the third quarter", "DATE", "1995-Q3"}, {"the first nine months", "DURATION", "P9M"}, {"the 1994 period", "DATE", "1994"},
+          {"year-ago", "DATE", "1994"}});
+}
+
 TEST_CASE("TimeML output marks each expression inline") {
   const Document doc = analyse("it", "2022-01-10", "Il 6 gennaio <b> e ieri.");
   const std::string tml = to_timeml(doc);
