@@ -212,7 +212,8 @@ TemporalTagger::TemporalTagger(const Resources& resources, const std::string& la
   const auto config = nlohmann::json::parse(required(resources, dir + "temporal.json"), nullptr, false);
   if (config.is_discarded()) throw std::runtime_error(dir + "temporal.json is not valid JSON");
   const std::string separator = config.value("decimal_separator", std::string("."));
-  unknown_future_cost_ = config.value("unknown_tense_future_cost", 1.0);
+  future_cost_.past_tense = config.value("past_tense_future_cost", future_cost_.past_tense);
+  future_cost_.unknown_tense = config.value("unknown_tense_future_cost", future_cost_.unknown_tense);
   decimal_separator_ = separator.empty() ? '.' : separator[0];
   tense_ = TenseCues(required(resources, dir + "tense.txt"), dir + "tense.txt");
 }
@@ -415,7 +416,7 @@ void TemporalTagger::tag(Document& doc) const {
       quarter_in_focus = false;
     }
     AnchorContext context{anchor, reference, reference_period, quarter_in_focus ? quarter : std::nullopt, std::nullopt,
-                          tense_.near(folded, sentence, match.extent_begin, match.extent_end), unknown_future_cost_};
+                          tense_.near(folded, sentence, match.extent_begin, match.extent_end), future_cost_};
     // A bare time of day right after a day ("lunedì mattina alle 8", "il 22 dicembre, 17.45").
     const bool bare_time = (Meaning::set(m.hour) || !m.part.empty()) && !Meaning::set(m.day) && !Meaning::set(m.month) &&
                            !Meaning::set(m.weekday) && !Meaning::set(m.day_offset) && !Meaning::set(m.shift) && m.relation == Relation::none;

@@ -172,6 +172,12 @@ TEST_CASE("English dates, durations, references and sets") {
   expect("en", "1990-08-15", "He arrived in 1990 and met 1500 workers.", {{"1990", "DATE", "1990"}});
 }
 
+TEST_CASE("English months without a year: a past-tense report may name one a few months ahead") {
+  // "said" dates the report, not the payment; a month far ahead stays in the past.
+  expect("en", "1995-11-02", "The board said the dividend would be payable in January. In March, the company said it cut jobs.",
+         {{"January", "DATE", "1996-01"}, {"March", "DATE", "1995-03"}});
+}
+
 TEST_CASE("English earnings reports: a year earlier is the span under report a year before") {
   // After a longer span is named, "a year earlier" is that span's year, until a quarter is named again.
   expect("en", "1995-10-20",
