@@ -172,6 +172,12 @@ TEST_CASE("English dates, durations, references and sets") {
   expect("en", "1990-08-15", "He arrived in 1990 and met 1500 workers.", {{"1990", "DATE", "1990"}});
 }
 
+TEST_CASE("English passives take their tense from the auxiliary, not the participle") {
+  // 1995-11-02 is a Thursday.
+  expect("en", "1995-11-02", "The vote will be held Monday.", {{"Monday", "DATE", "1995-11-06"}});
+  expect("en", "1995-11-02", "The vote was held Monday.", {{"Monday", "DATE", "1995-10-30"}});
+}
+
 TEST_CASE("English months without a year: a past-tense report may name one a few months ahead") {
   // "said" dates the report, not the payment; a month far ahead stays in the past.
   expect("en", "1995-11-02", "The board said the dividend would be payable in January. In March, the company said it cut jobs.",
