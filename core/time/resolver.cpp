@@ -425,6 +425,13 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
     }
     out.day = CalendarDate{*year, m.month, day};
     out.value = out.day->iso() + time_suffix(m);
+    if (m.unit == "W") {
+      // "the week of March 6": the ISO week the day falls in, which names no day for later "the
+      // next day".
+      const IsoWeek week = iso_week(*out.day);
+      out.value = format("%04d-W%02d", week.year, week.week);
+      out.day.reset();
+    }
     return out;
   }
   if (M::set(m.weekday)) {

@@ -172,6 +172,13 @@ TEST_CASE("English dates, durations, references and sets") {
   expect("en", "1990-08-15", "He arrived in 1990 and met 1500 workers.", {{"1990", "DATE", "1990"}});
 }
 
+TEST_CASE("English weeks of a date, halves of a year and the past decade") {
+  expect("en", "2000-02-24", "Hearings resume the week of March 6. Over the past decade, costs rose.",
+         {{"the week of March 6", "DATE", "2000-W10"}, {"the past decade", "DURATION", "P10Y"}});
+  expect("en", "1999-10-20", "Sales will weaken in the last half of 1999 and the first two quarters of 2000.",
+         {{"the last half of 1999", "DATE", "1999-H2"}, {"the first two quarters of 2000", "DATE", "2000-H1"}});
+}
+
 TEST_CASE("English passives take their tense from the auxiliary, not the participle") {
   // 1995-11-02 is a Thursday.
   expect("en", "1995-11-02", "The vote will be held Monday.", {{"Monday", "DATE", "1995-11-06"}});
