@@ -46,7 +46,7 @@ Tense TenseCues::of(std::string_view word) const {
 
 Tense TenseCues::at(const std::vector<std::string_view>& folded, std::size_t i) const {
   const Tense tense = of(folded[i]);
-  if (tense == Tense::past && i > 0 && passive_auxiliaries_.count(folded[i - 1]) > 0) return Tense::unknown;
+  if (tense != Tense::unknown && i > 0 && passive_auxiliaries_.count(folded[i - 1]) > 0) return Tense::unknown;
   return tense;
 }
 
