@@ -179,6 +179,11 @@ TEST_CASE("English weeks of a date, halves of a year and the past decade") {
          {{"the last half of 1999", "DATE", "1999-H2"}, {"the first two quarters of 2000", "DATE", "2000-H1"}});
 }
 
+TEST_CASE("English shifted plurals are spans, shifted singulars periods") {
+  expect("en", "1999-03-12", "Prices rose in the past year and will rise in the coming years, as in the early years of the euro.",
+         {{"the past year", "DATE", "1998"}, {"coming years", "DURATION", "PXY"}, {"the early years", "DURATION", "PXY"}});
+}
+
 TEST_CASE("English passives take their tense from the auxiliary, not the participle") {
   // 1995-11-02 is a Thursday.
   expect("en", "1995-11-02", "The vote will be held Monday.", {{"Monday", "DATE", "1995-11-06"}});
