@@ -184,6 +184,11 @@ TEST_CASE("English shifted plurals are spans, shifted singulars periods") {
          {{"the past year", "DATE", "1998"}, {"coming years", "DURATION", "PXY"}, {"the early years", "DURATION", "PXY"}});
 }
 
+TEST_CASE("English references: some day ahead, and a present seen from the past") {
+  expect("en", "2001-05-10", "Fusion may one day power cities; the deal was priced at the then-current rate, unlike the current one.",
+         {{"one day", "DATE", "FUTURE_REF"}, {"then-current", "DATE", "PAST_REF"}, {"current", "DATE", "PRESENT_REF"}});
+}
+
 TEST_CASE("English passives take their tense from the auxiliary, not the participle") {
   // 1995-11-02 is a Thursday.
   expect("en", "1995-11-02", "The vote will be held Monday.", {{"Monday", "DATE", "1995-11-06"}});
