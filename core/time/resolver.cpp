@@ -336,6 +336,13 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
       out.day = add_days(*document, m.shift);
       return anchored_to_document(out.day->iso() + time_suffix(m));
     }
+    if (M::set(m.ordinal) && (m.unit == "Q" || m.unit == "HALF")) {
+      // "next year's first quarter": a numbered part of the shifted year.
+      const int year = document->year + m.shift;
+      if (m.unit == "Q" && m.ordinal >= 1 && m.ordinal <= 4) return anchored_to_document(format("%04d-Q%d", year, m.ordinal));
+      if (m.unit == "HALF" && m.ordinal >= 1 && m.ordinal <= 2) return anchored_to_document(format("%04d-H%d", year, m.ordinal));
+      return std::nullopt;
+    }
     if (m.unit == "WE") {
       // The weekend of the Saturday the shift (or the tense) points to.
       if (!document->has_day()) return anchored_to_document(document->iso());

@@ -210,6 +210,11 @@ TEST_CASE("English earnings reports: a year earlier is the span under report a y
          "In the quarter, costs rose from a year ago.",
          {{"third-quarter", "DATE", "1995-Q3"}, {"a year earlier", "DATE", "1994-Q3"}, {"the nine months", "DURATION", "P9M"},
           {"a year earlier", "DATE", "1994"}, {"the quarter", "DATE", "1995-Q3"}, {"a year ago", "DATE", "1994-Q3"}});
+  // The same span last year, and numbered parts of a shifted year.
+  expect("en", "1995-10-20", "Third-quarter sales rose from the same period last year and from last year's quarter; "
+         "a plant opens in next year's second half.",
+         {{"Third-quarter", "DATE", "1995-Q3"}, {"the same period last year", "DATE", "1994-Q3"}, {"last year's quarter", "DATE", "1994-Q3"},
+          {"next year's second half", "DATE", "1996-H2"}});
   // The quarter under report is the latest one already over, not an aside on an earlier one or a
   // forecast for the running one.
   expect("en", "1995-11-02",
