@@ -420,7 +420,21 @@ void TemporalTagger::tag(Document& doc) const {
     // A bare time of day right after a day ("lunedì mattina alle 8", "il 22 dicembre, 17.45").
     const bool bare_time = (Meaning::set(m.hour) || !m.part.empty()) && !Meaning::set(m.day) && !Meaning::set(m.month) &&
                            !Meaning::set(m.weekday) && !Meaning::set(m.day_offset) && !Meaning::set(m.shift) && m.relation == Relation::none;
-    if (bare_time && last_day && last_day_sentence == found[k].sentence && match.extent_begin <= last_day_end + kAdjacentTokens) {
+    bool on_following_day = false;
+    // Or right before one, at most a word apart ("at 10 p.m. on Friday", "at 4 in the morning
+    // (4 a.m. Thursday)"), which then wins over a day a few words back.
+    if (bare_time && k + 1 < found.size() && found[k + 1].keep && found[k + 1].sentence == found[k].sentence &&
+        found[k + 1].match.extent_begin <= match.extent_end + 1 && !found[k + 1].match.meaning.partial && !found[k + 1].match.meaning.ignore) {
+      const RuleMatch& next = found[k + 1].match;
+      AnchorContext next_context = context;
+      next_context.tense = tense_.near(folded, sentence, next.extent_begin, next.extent_end);
+      if (const auto day = resolve(next.rule->type, next.meaning, next_context); day && day->day) {
+        context.adjacent_day = day->day;
+        on_following_day = true;
+      }
+    }
+    if (bare_time && !context.adjacent_day && last_day && last_day_sentence == found[k].sentence &&
+        match.extent_begin <= last_day_end + kAdjacentTokens) {
       context.adjacent_day = last_day;
     }
     const std::optional<Resolution> resolved = resolve(match.rule->type, match.meaning, context);
@@ -442,7 +456,10 @@ void TemporalTagger::tag(Document& doc) const {
     }
     if (resolved->anchor == AnchorKind::reference) {
       const bool period = reference_period && resolved->anchor_date == *reference_period;
-      timex.anchor_timex = period ? reference_period_timex : reference_timex;
+      // The following day's timex is the next one to be added.
+      timex.anchor_timex = on_following_day ? static_cast<std::int32_t>(doc.timexes.size()) + 1
+                           : period         ? reference_period_timex
+                                            : reference_timex;
     }
     timex_of[k] = static_cast<std::int32_t>(doc.timexes.size());
     if (resolved->day) {

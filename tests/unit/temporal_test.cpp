@@ -189,6 +189,16 @@ TEST_CASE("English references: some day ahead, and a present seen from the past"
          {{"one day", "DATE", "FUTURE_REF"}, {"then-current", "DATE", "PAST_REF"}, {"current", "DATE", "PRESENT_REF"}});
 }
 
+TEST_CASE("English times of day fall on the day right after them, or else on one just before") {
+  expect("en", "1998-08-08", "Talks ended Friday, and the blast came at 9 p.m. on Thursday.",
+         {{"Friday", "DATE", "1998-08-07"}, {"9 p.m.", "TIME", "1998-08-06T21:00"}, {"Thursday", "DATE", "1998-08-06"}});
+  const Document doc = analyse("en", "1998-08-08", "Talks ended Friday, and the blast came at 9 p.m. on Thursday.");
+  REQUIRE(doc.timexes.size() == 3);
+  CHECK(doc.timexes[1].anchor == AnchorKind::reference);
+  CHECK(doc.timexes[1].anchor_timex == 2);
+  expect("en", "1998-08-08", "On Friday, at 9 p.m., the blast came.", {{"Friday", "DATE", "1998-08-07"}, {"9 p.m.", "TIME", "1998-08-07T21:00"}});
+}
+
 TEST_CASE("English passives take their tense from the auxiliary, not the participle") {
   // 1995-11-02 is a Thursday.
   expect("en", "1995-11-02", "The vote will be held Monday.", {{"Monday", "DATE", "1995-11-06"}});
