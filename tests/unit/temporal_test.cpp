@@ -203,6 +203,8 @@ TEST_CASE("English passives take their tense from the auxiliary, not the partici
   // 1995-11-02 is a Thursday.
   expect("en", "1995-11-02", "The vote will be held Monday.", {{"Monday", "DATE", "1995-11-06"}});
   expect("en", "1995-11-02", "The vote was held Monday.", {{"Monday", "DATE", "1995-10-30"}});
+  // "ahead of" looks forward. 1995-11-01 is a Wednesday.
+  expect("en", "1995-11-01", "Traders sold ahead of the weekend.", {{"the weekend", "DATE", "1995-W44-WE"}});
   // A participle listed as a future cue is no cue either: "had" dates the schedule.
   expect("en", "1995-11-06", "The offer had been scheduled to expire Friday.", {{"Friday", "DATE", "1995-11-03"}});
 }
