@@ -381,7 +381,19 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
   };
   if (M::set(quarter) || M::set(half) || !m.season.empty()) {
     if ((M::set(quarter) && (quarter < 1 || quarter > 4)) || (M::set(half) && (half < 1 || half > 2))) return std::nullopt;
-    const auto year = year_or_anchor(0, 0, 0);
+    auto year = year_or_anchor(0, 0, 0);
+    // A quarter or half of the anchor's year that has not begun yet is last year's, when that one
+    // ended nearer and the clause does not look ahead: "profits for the fourth quarter" in January.
+    const int first_month = M::set(quarter) ? quarter * 3 - 2 : M::set(half) ? half * 6 - 5 : 0;
+    if (year && !M::set(m.year) && first_month > 0 && document->has_month() && first_month > document->month &&
+        context.tense != Tense::future) {
+      const int months = M::set(quarter) ? 3 : 6;
+      const CalendarDate anchor_day = document->has_day() ? *document : CalendarDate{document->year, document->month, 15};
+      const long ahead = days_from_civil(*year, first_month, 1) - day_number_of(anchor_day);
+      const int last_month = first_month + months - 1;
+      const long behind = day_number_of(anchor_day) - days_from_civil(*year - 1, last_month, days_in_month(*year - 1, last_month));
+      if (behind < ahead) --*year;
+    }
     const std::string prefix = year ? format("%04d", *year) : "XXXX";
     if (!year) out.anchor = AnchorKind::none;
     out.value = prefix + (M::set(quarter) ? format("-Q%d", quarter) : M::set(half) ? format("-H%d", half) : "-" + std::string(m.season));

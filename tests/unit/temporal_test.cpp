@@ -227,6 +227,9 @@ TEST_CASE("English earnings reports: a year earlier is the span under report a y
          "a plant opens in next year's second half.",
          {{"Third-quarter", "DATE", "1995-Q3"}, {"the same period last year", "DATE", "1994-Q3"}, {"last year's quarter", "DATE", "1994-Q3"},
           {"next year's second half", "DATE", "1996-H2"}});
+  // A quarter not begun yet this year is last year's when that one ended nearer, unless the clause looks ahead.
+  expect("en", "1998-01-26", "Profits fell in the fourth quarter and will rise in the second half; the first quarter looks weak.",
+         {{"the fourth quarter", "DATE", "1997-Q4"}, {"the second half", "DATE", "1998-H2"}, {"the first quarter", "DATE", "1998-Q1"}});
   // The quarter under report is the latest one already over, not an aside on an earlier one or a
   // forecast for the running one.
   expect("en", "1995-11-02",
