@@ -196,6 +196,8 @@ TEST_CASE("English times of day fall on the day right after them, or else on one
   REQUIRE(doc.timexes.size() == 3);
   CHECK(doc.timexes[1].anchor == AnchorKind::reference);
   CHECK(doc.timexes[1].anchor_timex == 2);
+  expect("en", "2000-01-28", "The march began early Friday morning and ended late yesterday evening.",
+         {{"early Friday morning", "TIME", "2000-01-28TMO", "START"}, {"late yesterday evening", "TIME", "2000-01-27TEV", "END"}});
   expect("en", "1998-08-08", "On Friday, at 9 p.m., the blast came.", {{"Friday", "DATE", "1998-08-07"}, {"9 p.m.", "TIME", "1998-08-07T21:00"}});
 }
 
