@@ -417,12 +417,12 @@ void TemporalTagger::tag(Document& doc) const {
     }
     AnchorContext context{anchor, reference, reference_period, quarter_in_focus ? quarter : std::nullopt, std::nullopt,
                           tense_.near(folded, sentence, match.extent_begin, match.extent_end), future_cost_};
-    // A bare time of day right after a day ("lunedì mattina alle 8", "il 22 dicembre, 17.45").
+    // A bare time of day falls on a day named at most a word after it ("at 10 p.m. on Friday", "at 4
+    // in the morning (4 a.m. Thursday)"), or else on one a few words before it ("lunedì mattina
+    // alle 8", "il 22 dicembre, 17.45").
     const bool bare_time = (Meaning::set(m.hour) || !m.part.empty()) && !Meaning::set(m.day) && !Meaning::set(m.month) &&
                            !Meaning::set(m.weekday) && !Meaning::set(m.day_offset) && !Meaning::set(m.shift) && m.relation == Relation::none;
     bool on_following_day = false;
-    // Or right before one, at most a word apart ("at 10 p.m. on Friday", "at 4 in the morning
-    // (4 a.m. Thursday)"), which then wins over a day a few words back.
     if (bare_time && k + 1 < found.size() && found[k + 1].keep && found[k + 1].sentence == found[k].sentence &&
         found[k + 1].match.extent_begin <= match.extent_end + 1 && !found[k + 1].match.meaning.partial && !found[k + 1].match.meaning.ignore) {
       const RuleMatch& next = found[k + 1].match;
