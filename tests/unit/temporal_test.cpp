@@ -172,6 +172,10 @@ TEST_CASE("English dates, durations, references and sets") {
   expect("en", "1990-08-15", "He arrived in 1990 and met 1500 workers.", {{"1990", "DATE", "1990"}});
 }
 
+TEST_CASE("English approximate distances back") {
+  expect("en", "1991-02-25", "A week or so ago, the general picked a date.", {{"A week or so ago", "DATE", "1991-W08", "APPROX"}});
+}
+
 TEST_CASE("English weeks of a date, halves of a year and the past decade") {
   expect("en", "2000-02-24", "Hearings resume the week of March 6. Over the past decade, costs rose.",
          {{"the week of March 6", "DATE", "2000-W10"}, {"the past decade", "DURATION", "P10Y"}});
@@ -207,6 +211,8 @@ TEST_CASE("English passives take their tense from the auxiliary, not the partici
   expect("en", "1995-11-02", "The vote was held Monday.", {{"Monday", "DATE", "1995-10-30"}});
   // "ahead of" looks forward. 1995-11-01 is a Wednesday.
   expect("en", "1995-11-01", "Traders sold ahead of the weekend.", {{"the weekend", "DATE", "1995-W44-WE"}});
+  // "planning" looks forward like "plans".
+  expect("en", "1995-11-02", "Protesters were planning to march on Monday.", {{"Monday", "DATE", "1995-11-06"}});
   // A participle listed as a future cue is no cue either: "had" dates the schedule.
   expect("en", "1995-11-06", "The offer had been scheduled to expire Friday.", {{"Friday", "DATE", "1995-11-03"}});
 }
@@ -232,6 +238,8 @@ TEST_CASE("English earnings reports: a year earlier is the span under report a y
   // A quarter not begun yet this year is last year's when that one ended nearer, unless the clause looks ahead.
   expect("en", "1998-01-26", "Profits fell in the fourth quarter and will rise in the second half; the first quarter looks weak.",
          {{"the fourth quarter", "DATE", "1997-Q4"}, {"the second half", "DATE", "1998-H2"}, {"the first quarter", "DATE", "1998-Q1"}});
+  // A span a year before is counted by its own number.
+  expect("en", "1995-10-20", "Net for the year-earlier nine months included a gain.", {{"the year-earlier nine months", "DURATION", "P9M"}});
   // The quarter under report is the latest one already over, not an aside on an earlier one or a
   // forecast for the running one.
   expect("en", "1995-11-02",
