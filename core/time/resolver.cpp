@@ -372,6 +372,13 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
     out.value = format("%02d", century);
     return out;
   }
+  // "the week of March 6", "Easter week": the ISO week the day falls in, which names no day for a
+  // later "the next day".
+  const auto week_of_day = [&] {
+    const IsoWeek week = iso_week(*out.day);
+    out.value = format("%04d-W%02d", week.year, week.week);
+    out.day.reset();
+  };
   const auto year_or_anchor = [&](int month, int day, int weekday) -> std::optional<int> {
     if (M::set(m.year)) return m.year;
     if (!document) return std::nullopt;
@@ -408,6 +415,7 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
     }
     out.day = add_days(easter(*year), m.easter_offset);
     out.value = out.day->iso() + time_suffix(m);
+    if (m.unit == "W") week_of_day();
     return out;
   }
   if (M::set(m.month) && M::set(m.weekday) && M::set(m.ordinal) && !M::set(m.day)) {
@@ -444,13 +452,7 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
     }
     out.day = CalendarDate{*year, m.month, day};
     out.value = out.day->iso() + time_suffix(m);
-    if (m.unit == "W") {
-      // "the week of March 6": the ISO week the day falls in, which names no day for later "the
-      // next day".
-      const IsoWeek week = iso_week(*out.day);
-      out.value = format("%04d-W%02d", week.year, week.week);
-      out.day.reset();
-    }
+    if (m.unit == "W") week_of_day();
     return out;
   }
   if (M::set(m.weekday)) {

@@ -177,8 +177,8 @@ TEST_CASE("English approximate distances back") {
 }
 
 TEST_CASE("English weeks of a date, halves of a year and the past decade") {
-  expect("en", "2000-02-24", "Hearings resume the week of March 6. Over the past decade, costs rose.",
-         {{"the week of March 6", "DATE", "2000-W10"}, {"the past decade", "DURATION", "P10Y"}});
+  expect("en", "2000-02-24", "Hearings resume the week of March 6. Over the past decade, costs rose. Easter week begins soon.",
+         {{"the week of March 6", "DATE", "2000-W10"}, {"the past decade", "DURATION", "P10Y"}, {"Easter week", "DATE", "2000-W16"}});
   expect("en", "1999-10-20", "Sales will weaken in the last half of 1999 and the first two quarters of 2000.",
          {{"the last half of 1999", "DATE", "1999-H2"}, {"the first two quarters of 2000", "DATE", "2000-H1"}});
 }
