@@ -128,6 +128,7 @@ std::string apply_meaning_flag(Meaning& m, std::string_view key, std::string_vie
   if (key == "vague") return (m.vague = true, "");
   if (key == "partial") return (m.partial = true, "");
   if (key == "ignore") return (m.ignore = true, "");
+  if (key == "reported") return (m.reported = true, "");
   if (key == "half_more") return (m.half_more = true, "");
   if (key == "pm") return (m.pm = true, "");
   if (key == "am") return (m.am = true, "");

@@ -39,6 +39,7 @@ void Meaning::merge(const Meaning& other) {
   half_more = half_more || other.half_more;
   partial = partial || other.partial;
   ignore = ignore || other.ignore;
+  reported = reported || other.reported;
   pm = pm || other.pm;
   am = am || other.am;
   if (relation == Relation::none) relation = other.relation;

@@ -43,6 +43,7 @@ struct Meaning {
   bool half_more = false;  // "e mezzo": add half a unit
   bool partial = false;    // an incomplete date that only a list or range completes ("3" in "dal 3 al 5 gennaio")
   bool ignore = false;     // looks temporal but is not ("6-year-old"): matched so that nothing else is
+  bool reported = false;   // whatever span a report is on ("the 1988 period"), not a quarter by itself
   bool pm = false;
   bool am = false;
   Relation relation = Relation::none;

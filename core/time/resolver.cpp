@@ -78,23 +78,21 @@ std::string time_suffix(const Meaning& m) {
   return {};
 }
 
-constexpr double kPastTenseFutureCost = 4.0;
-
 // How unlikely a date `distance` days from the anchor is, given the tense: a sentence in the past
 // tense may still name a date a few weeks ahead ("will meet on March 12", reported), and news in
 // an unknown tense is more often about what happened than about what will.
-double cost(long distance, Tense tense, double unknown_future_cost) {
+double cost(long distance, Tense tense, const FutureCost& future_cost) {
   const double d = static_cast<double>(distance < 0 ? -distance : distance);
   if (distance <= 0) return d * (tense == Tense::future ? 4.0 : 1.0);
   if (tense == Tense::future) return d;
   // Ahead of the document date, plausibility falls fast with distance: "lunedì si riparte" is
   // next Monday, but "9 dicembre" in June is last December.
-  return d * (tense == Tense::past ? kPastTenseFutureCost : unknown_future_cost) + d * d / 60.0;
+  return d * (tense == Tense::past ? future_cost.past_tense : future_cost.unknown_tense) + d * d / 60.0;
 }
 
 // The year that puts month/day (day 0: the whole month) nearest the anchor, in the direction the
 // tense points to, and on the right weekday when one is given.
-int infer_year(int month, int day, int weekday, const CalendarDate& anchor, Tense tense, double unknown_future_cost) {
+int infer_year(int month, int day, int weekday, const CalendarDate& anchor, Tense tense, const FutureCost& future_cost) {
   if (!anchor.has_month()) return anchor.year;
   const long reference = days_from_civil(anchor.year, anchor.month, anchor.has_day() ? anchor.day : 15);
   int best_year = anchor.year;
@@ -113,14 +111,14 @@ int infer_year(int month, int day, int weekday, const CalendarDate& anchor, Tens
       distance = first > 0 ? first : last < 0 ? last : 0;
     }
     // Within a month-precision anchor's own month, nothing is known about the direction.
-    const double c = !anchor.has_day() && year == anchor.year && month == anchor.month ? 0 : cost(distance, tense, unknown_future_cost);
+    const double c = !anchor.has_day() && year == anchor.year && month == anchor.month ? 0 : cost(distance, tense, future_cost);
     if (!found || c < best_cost) {
       best_year = year;
       best_cost = c;
       found = true;
     }
   }
-  if (!found && weekday > 0) return infer_year(month, day, 0, anchor, tense, unknown_future_cost);
+  if (!found && weekday > 0) return infer_year(month, day, 0, anchor, tense, future_cost);
   return best_year;
 }
 
@@ -161,7 +159,7 @@ int season_first_month(std::string_view season) {
 
 // A weekday relative to a day: shift -1 the last one before, +1 the next one after, 0 the one in
 // the same ISO week; with no shift, the tense decides.
-CalendarDate weekday_near(const CalendarDate& day, int weekday, int shift, Tense tense, double unknown_future_cost) {
+CalendarDate weekday_near(const CalendarDate& day, int weekday, int shift, Tense tense, const FutureCost& future_cost) {
   const int today = iso_weekday(day);
   const int back = (today - weekday + 7) % 7;     // 0..6 days back
   const int forward = (weekday - today + 7) % 7;  // 0..6 days ahead
@@ -169,7 +167,7 @@ CalendarDate weekday_near(const CalendarDate& day, int weekday, int shift, Tense
     if (shift == 0) return add_days(day, weekday - today);
     return shift < 0 ? add_days(day, -(back == 0 ? 7 : back)) : add_days(day, forward == 0 ? 7 : forward);
   }
-  return cost(-back, tense, unknown_future_cost) <= cost(forward, tense, unknown_future_cost) ? add_days(day, -back) : add_days(day, forward);
+  return cost(-back, tense, future_cost) <= cost(forward, tense, future_cost) ? add_days(day, -back) : add_days(day, forward);
 }
 
 }  // namespace
@@ -315,7 +313,7 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
     }
     if (M::set(m.weekday)) {
       if (!document->has_day()) return anchored_to_document(document->iso());
-      out.day = weekday_near(*document, m.weekday, m.shift, context.tense, context.unknown_future_cost);
+      out.day = weekday_near(*document, m.weekday, m.shift, context.tense, context.future_cost);
       return anchored_to_document(out.day->iso() + time_suffix(m));
     }
     if (M::set(m.month)) {
@@ -338,10 +336,17 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
       out.day = add_days(*document, m.shift);
       return anchored_to_document(out.day->iso() + time_suffix(m));
     }
+    if (M::set(m.ordinal) && (m.unit == "Q" || m.unit == "HALF")) {
+      // "next year's first quarter": a numbered part of the shifted year.
+      const int year = document->year + m.shift;
+      if (m.unit == "Q" && m.ordinal >= 1 && m.ordinal <= 4) return anchored_to_document(format("%04d-Q%d", year, m.ordinal));
+      if (m.unit == "HALF" && m.ordinal >= 1 && m.ordinal <= 2) return anchored_to_document(format("%04d-H%d", year, m.ordinal));
+      return std::nullopt;
+    }
     if (m.unit == "WE") {
       // The weekend of the Saturday the shift (or the tense) points to.
       if (!document->has_day()) return anchored_to_document(document->iso());
-      const IsoWeek week = iso_week(weekday_near(*document, 6, m.shift == 0 ? Meaning::kUnset : m.shift, context.tense, context.unknown_future_cost));
+      const IsoWeek week = iso_week(weekday_near(*document, 6, m.shift == 0 ? Meaning::kUnset : m.shift, context.tense, context.future_cost));
       return anchored_to_document(format("%04d-W%02d", week.year, week.week) + "-WE");
     }
     if (!m.unit.empty()) {
@@ -367,16 +372,35 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
     out.value = format("%02d", century);
     return out;
   }
+  // "the week of March 6", "Easter week": the ISO week the day falls in, which names no day for a
+  // later "the next day".
+  const auto week_of_day = [&] {
+    const IsoWeek week = iso_week(*out.day);
+    out.value = format("%04d-W%02d", week.year, week.week);
+    out.day.reset();
+  };
   const auto year_or_anchor = [&](int month, int day, int weekday) -> std::optional<int> {
     if (M::set(m.year)) return m.year;
     if (!document) return std::nullopt;
     out.anchor = AnchorKind::document;
     out.anchor_date = *document;
-    return month > 0 ? infer_year(month, day, weekday, *document, context.tense, context.unknown_future_cost) : document->year;
+    return month > 0 ? infer_year(month, day, weekday, *document, context.tense, context.future_cost) : document->year;
   };
   if (M::set(quarter) || M::set(half) || !m.season.empty()) {
     if ((M::set(quarter) && (quarter < 1 || quarter > 4)) || (M::set(half) && (half < 1 || half > 2))) return std::nullopt;
-    const auto year = year_or_anchor(0, 0, 0);
+    auto year = year_or_anchor(0, 0, 0);
+    // A quarter or half of the anchor's year that has not begun yet is last year's, when that one
+    // ended nearer and the clause does not look ahead: "profits for the fourth quarter" in January.
+    const int first_month = M::set(quarter) ? quarter * 3 - 2 : M::set(half) ? half * 6 - 5 : 0;
+    if (year && !M::set(m.year) && first_month > 0 && document->has_month() && first_month > document->month &&
+        context.tense != Tense::future) {
+      const int months = M::set(quarter) ? 3 : 6;
+      const CalendarDate anchor_day = document->has_day() ? *document : CalendarDate{document->year, document->month, 15};
+      const long ahead = days_from_civil(*year, first_month, 1) - day_number_of(anchor_day);
+      const int last_month = first_month + months - 1;
+      const long behind = day_number_of(anchor_day) - days_from_civil(*year - 1, last_month, days_in_month(*year - 1, last_month));
+      if (behind < ahead) --*year;
+    }
     const std::string prefix = year ? format("%04d", *year) : "XXXX";
     if (!year) out.anchor = AnchorKind::none;
     out.value = prefix + (M::set(quarter) ? format("-Q%d", quarter) : M::set(half) ? format("-H%d", half) : "-" + std::string(m.season));
@@ -391,6 +415,7 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
     }
     out.day = add_days(easter(*year), m.easter_offset);
     out.value = out.day->iso() + time_suffix(m);
+    if (m.unit == "W") week_of_day();
     return out;
   }
   if (M::set(m.month) && M::set(m.weekday) && M::set(m.ordinal) && !M::set(m.day)) {
@@ -427,6 +452,7 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
     }
     out.day = CalendarDate{*year, m.month, day};
     out.value = out.day->iso() + time_suffix(m);
+    if (m.unit == "W") week_of_day();
     return out;
   }
   if (M::set(m.weekday)) {
@@ -436,7 +462,7 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
       return out;
     }
     if (!document->has_day()) return anchored_to_document(document->iso());
-    out.day = weekday_near(*document, m.weekday, Meaning::kUnset, context.tense, context.unknown_future_cost);
+    out.day = weekday_near(*document, m.weekday, Meaning::kUnset, context.tense, context.future_cost);
     return anchored_to_document(out.day->iso() + time_suffix(m));
   }
   if (M::set(m.year)) {

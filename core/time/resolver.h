@@ -20,6 +20,14 @@ enum class AnchorKind : std::uint8_t {
 };
 const char* to_string(AnchorKind kind);
 
+// How much less likely a date ahead of the anchor is than one behind at the same distance, by the
+// tense of its clause. Languages differ: English news narrates in the past and reports with "said"
+// whatever the time of what is reported; Italian uses the present for both.
+struct FutureCost {
+  double past_tense = 4.0;
+  double unknown_tense = 1.0;
+};
+
 struct AnchorContext {
   std::optional<CalendarDate> document;   // at its own precision (2022-01 has no day)
   std::optional<CalendarDate> reference;  // the last day-precision date before the expression
@@ -31,9 +39,7 @@ struct AnchorContext {
   // falls on it.
   std::optional<CalendarDate> adjacent_day;
   Tense tense = Tense::unknown;
-  // With no tense cue, how much less likely a date ahead is than one behind at the same distance
-  // (news in English narrates in the past; Italian uses the present for both).
-  double unknown_future_cost = 1.0;
+  FutureCost future_cost;
 };
 
 struct Resolution {

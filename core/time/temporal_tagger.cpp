@@ -212,7 +212,8 @@ TemporalTagger::TemporalTagger(const Resources& resources, const std::string& la
   const auto config = nlohmann::json::parse(required(resources, dir + "temporal.json"), nullptr, false);
   if (config.is_discarded()) throw std::runtime_error(dir + "temporal.json is not valid JSON");
   const std::string separator = config.value("decimal_separator", std::string("."));
-  unknown_future_cost_ = config.value("unknown_tense_future_cost", 1.0);
+  future_cost_.past_tense = config.value("past_tense_future_cost", future_cost_.past_tense);
+  future_cost_.unknown_tense = config.value("unknown_tense_future_cost", future_cost_.unknown_tense);
   decimal_separator_ = separator.empty() ? '.' : separator[0];
   tense_ = TenseCues(required(resources, dir + "tense.txt"), dir + "tense.txt");
 }
@@ -396,6 +397,9 @@ void TemporalTagger::tag(Document& doc) const {
   // Resolution, in text order: relative expressions use the anchor or the previous day named.
   std::optional<CalendarDate> reference, reference_period;
   std::optional<std::pair<int, int>> quarter;
+  // Whether the quarter is still what the text reports on: after "for the nine months" or "in the
+  // first half", "a year earlier" is that longer span a year before, until a quarter is named again.
+  bool quarter_in_focus = true;
   std::int32_t reference_timex = -1, reference_period_timex = -1;
   std::optional<CalendarDate> last_day;  // of the last expression naming a day, ending at last_day_end
   std::size_t last_day_end = 0, last_day_sentence = 0;
@@ -405,13 +409,32 @@ void TemporalTagger::tag(Document& doc) const {
     const RuleMatch& match = found[k].match;
     if (match.meaning.partial || match.meaning.ignore) continue;
     const Sentence& sentence = sentences[found[k].sentence];
-    AnchorContext context{anchor, reference, reference_period, quarter, std::nullopt,
-                          tense_.near(folded, sentence, match.extent_begin, match.extent_end), unknown_future_cost_};
-    // A bare time of day right after a day ("lunedì mattina alle 8", "il 22 dicembre, 17.45").
     const Meaning& m = match.meaning;
+    if (m.unit == "Q" && !m.reported) {
+      quarter_in_focus = true;
+    } else if (m.unit == "HALF" || (m.unit == "M" && m.has_quantity && m.quantity >= 6 && !m.vague)) {
+      quarter_in_focus = false;
+    }
+    AnchorContext context{anchor, reference, reference_period, quarter_in_focus ? quarter : std::nullopt, std::nullopt,
+                          tense_.near(folded, sentence, match.extent_begin, match.extent_end), future_cost_};
+    // A bare time of day falls on a day named at most a word after it ("at 10 p.m. on Friday", "at 4
+    // in the morning (4 a.m. Thursday)"), or else on one a few words before it ("lunedì mattina
+    // alle 8", "il 22 dicembre, 17.45").
     const bool bare_time = (Meaning::set(m.hour) || !m.part.empty()) && !Meaning::set(m.day) && !Meaning::set(m.month) &&
                            !Meaning::set(m.weekday) && !Meaning::set(m.day_offset) && !Meaning::set(m.shift) && m.relation == Relation::none;
-    if (bare_time && last_day && last_day_sentence == found[k].sentence && match.extent_begin <= last_day_end + kAdjacentTokens) {
+    bool on_following_day = false;
+    if (bare_time && k + 1 < found.size() && found[k + 1].keep && found[k + 1].sentence == found[k].sentence &&
+        found[k + 1].match.extent_begin <= match.extent_end + 1 && !found[k + 1].match.meaning.partial && !found[k + 1].match.meaning.ignore) {
+      const RuleMatch& next = found[k + 1].match;
+      AnchorContext next_context = context;
+      next_context.tense = tense_.near(folded, sentence, next.extent_begin, next.extent_end);
+      if (const auto day = resolve(next.rule->type, next.meaning, next_context); day && day->day) {
+        context.adjacent_day = day->day;
+        on_following_day = true;
+      }
+    }
+    if (bare_time && !context.adjacent_day && last_day && last_day_sentence == found[k].sentence &&
+        match.extent_begin <= last_day_end + kAdjacentTokens) {
       context.adjacent_day = last_day;
     }
     const std::optional<Resolution> resolved = resolve(match.rule->type, match.meaning, context);
@@ -433,7 +456,10 @@ void TemporalTagger::tag(Document& doc) const {
     }
     if (resolved->anchor == AnchorKind::reference) {
       const bool period = reference_period && resolved->anchor_date == *reference_period;
-      timex.anchor_timex = period ? reference_period_timex : reference_timex;
+      // The following day's timex is the next one to be added.
+      timex.anchor_timex = on_following_day ? static_cast<std::int32_t>(doc.timexes.size()) + 1
+                           : period         ? reference_period_timex
+                                            : reference_timex;
     }
     timex_of[k] = static_cast<std::int32_t>(doc.timexes.size());
     if (resolved->day) {
@@ -451,7 +477,13 @@ void TemporalTagger::tag(Document& doc) const {
       // An undated "third quarter" is "XXXX-Q3": no year to count back from (std::stoi threw on
       // it, which failed the whole corpus).
       if (named_quarter && v.size() == 7 && all_digits(v.substr(0, 4)) && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
-        quarter = std::pair{digits_value(v.substr(0, 4)), v[6] - '0'};
+        const std::pair<int, int> named{digits_value(v.substr(0, 4)), v[6] - '0'};
+        // A report is on the latest quarter already over: asides on an earlier one ("after a flat
+        // second quarter") or forecasts for one still running ("a fourth-quarter charge") leave
+        // it in place.
+        const auto index = [](const std::pair<int, int>& q) { return q.first * 4 + q.second - 1; };
+        const bool over = !anchor || !anchor->has_month() || index(named) < anchor->year * 4 + (anchor->month - 1) / 3;
+        if (!quarter || (over && index(named) >= index(*quarter))) quarter = named;
       } else if (const auto period = parse_iso_date(v)) {
         reference_period = period;
         reference_period_timex = timex_of[k];

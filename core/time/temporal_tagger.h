@@ -30,7 +30,7 @@ class TemporalTagger {
   TemporalGrammar grammar_;
   TenseCues tense_;
   char decimal_separator_ = '.';
-  double unknown_future_cost_ = 1.0;
+  FutureCost future_cost_;
 };
 
 }  // namespace cronaca

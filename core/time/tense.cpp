@@ -23,6 +23,7 @@ TenseCues::TenseCues(std::string_view text, const std::string& name) {
       else if (kind == "future-words") future_words_.insert(folded);
       else if (kind == "past-suffixes") past_suffixes_.push_back(folded);
       else if (kind == "future-suffixes") future_suffixes_.push_back(folded);
+      else if (kind == "passive-auxiliaries") passive_auxiliaries_.insert(folded);
       else throw std::runtime_error(name + ": unknown line kind " + std::string(kind));
     }
   }
@@ -41,6 +42,12 @@ Tense TenseCues::of(std::string_view word) const {
   };
   const bool past = ends_with_any(past_suffixes_), future = ends_with_any(future_suffixes_);
   return past == future ? Tense::unknown : past ? Tense::past : Tense::future;
+}
+
+Tense TenseCues::at(const std::vector<std::string_view>& folded, std::size_t i) const {
+  const Tense tense = of(folded[i]);
+  if (tense != Tense::unknown && i > 0 && passive_auxiliaries_.count(folded[i - 1]) > 0) return Tense::unknown;
+  return tense;
 }
 
 Tense TenseCues::near(const std::vector<std::string_view>& folded, const Sentence& sentence, std::size_t begin, std::size_t end) const {
@@ -69,8 +76,8 @@ Tense TenseCues::near(const std::vector<std::string_view>& folded, const Sentenc
     }
   }
   for (std::size_t distance = 1; begin >= first + distance || end + distance <= last; ++distance) {
-    const Tense before = begin >= first + distance ? of(folded[begin - distance]) : Tense::unknown;
-    const Tense after = end + distance <= last ? of(folded[end + distance - 1]) : Tense::unknown;
+    const Tense before = begin >= first + distance ? at(folded, begin - distance) : Tense::unknown;
+    const Tense after = end + distance <= last ? at(folded, end + distance - 1) : Tense::unknown;
     if (before == Tense::unknown && after == Tense::unknown) continue;
     if (before == Tense::unknown || after == Tense::unknown || before == after) return before == Tense::unknown ? after : before;
   }

@@ -28,7 +28,11 @@ class TenseCues {
   Tense near(const std::vector<std::string_view>& folded, const Sentence& sentence, std::size_t begin, std::size_t end) const;
 
  private:
-  StringSet past_words_, future_words_;
+  // The tense a token marks in its clause: a participle after a passive auxiliary ("will be held",
+  // "had been scheduled") marks none, leaving the tense to the auxiliary's own cue.
+  Tense at(const std::vector<std::string_view>& folded, std::size_t i) const;
+
+  StringSet past_words_, future_words_, passive_auxiliaries_;
   std::vector<std::string> past_suffixes_, future_suffixes_;
 };
 

@@ -172,6 +172,86 @@ TEST_CASE("English dates, durations, references and sets") {
   expect("en", "1990-08-15", "He arrived in 1990 and met 1500 workers.", {{"1990", "DATE", "1990"}});
 }
 
+TEST_CASE("English approximate distances back") {
+  expect("en", "1991-02-25", "A week or so ago, the general picked a date.", {{"A week or so ago", "DATE", "1991-W08", "APPROX"}});
+}
+
+TEST_CASE("English weeks of a date, halves of a year and the past decade") {
+  expect("en", "2000-02-24", "Hearings resume the week of March 6. Over the past decade, costs rose. Easter week begins soon.",
+         {{"the week of March 6", "DATE", "2000-W10"}, {"the past decade", "DURATION", "P10Y"}, {"Easter week", "DATE", "2000-W16"}});
+  expect("en", "1999-10-20", "Sales will weaken in the last half of 1999 and the first two quarters of 2000.",
+         {{"the last half of 1999", "DATE", "1999-H2"}, {"the first two quarters of 2000", "DATE", "2000-H1"}});
+}
+
+TEST_CASE("English shifted plurals are spans, shifted singulars periods") {
+  expect("en", "1999-03-12", "Prices rose in the past year and will rise in the coming years, as in the early years of the euro.",
+         {{"the past year", "DATE", "1998"}, {"coming years", "DURATION", "PXY"}, {"the early years", "DURATION", "PXY"}});
+}
+
+TEST_CASE("English references: some day ahead, and a present seen from the past") {
+  expect("en", "2001-05-10", "Fusion may one day power cities; the deal was priced at the then-current rate, unlike the current one.",
+         {{"one day", "DATE", "FUTURE_REF"}, {"then-current", "DATE", "PAST_REF"}, {"current", "DATE", "PRESENT_REF"}});
+}
+
+TEST_CASE("English times of day fall on the day right after them, or else on one just before") {
+  expect("en", "1998-08-08", "Talks ended Friday, and the blast came at 9 p.m. on Thursday.",
+         {{"Friday", "DATE", "1998-08-07"}, {"9 p.m.", "TIME", "1998-08-06T21:00"}, {"Thursday", "DATE", "1998-08-06"}});
+  const Document doc = analyse("en", "1998-08-08", "Talks ended Friday, and the blast came at 9 p.m. on Thursday.");
+  REQUIRE(doc.timexes.size() == 3);
+  CHECK(doc.timexes[1].anchor == AnchorKind::reference);
+  CHECK(doc.timexes[1].anchor_timex == 2);
+  expect("en", "2000-01-28", "The march began early Friday morning and ended late yesterday evening.",
+         {{"early Friday morning", "TIME", "2000-01-28TMO", "START"}, {"late yesterday evening", "TIME", "2000-01-27TEV", "END"}});
+  expect("en", "1998-08-08", "On Friday, at 9 p.m., the blast came.", {{"Friday", "DATE", "1998-08-07"}, {"9 p.m.", "TIME", "1998-08-07T21:00"}});
+}
+
+TEST_CASE("English passives take their tense from the auxiliary, not the participle") {
+  // 1995-11-02 is a Thursday.
+  expect("en", "1995-11-02", "The vote will be held Monday.", {{"Monday", "DATE", "1995-11-06"}});
+  expect("en", "1995-11-02", "The vote was held Monday.", {{"Monday", "DATE", "1995-10-30"}});
+  // "ahead of" looks forward. 1995-11-01 is a Wednesday.
+  expect("en", "1995-11-01", "Traders sold ahead of the weekend.", {{"the weekend", "DATE", "1995-W44-WE"}});
+  // "planning" looks forward like "plans".
+  expect("en", "1995-11-02", "Protesters were planning to march on Monday.", {{"Monday", "DATE", "1995-11-06"}});
+  // A participle listed as a future cue is no cue either: "had" dates the schedule.
+  expect("en", "1995-11-06", "The offer had been scheduled to expire Friday.", {{"Friday", "DATE", "1995-11-03"}});
+}
+
+TEST_CASE("English months without a year: a past-tense report may name one a few months ahead") {
+  // "said" dates the report, not the payment; a month far ahead stays in the past.
+  expect("en", "1995-11-02", "The board said the dividend would be payable in January. In March, the company said it cut jobs.",
+         {{"January", "DATE", "1996-01"}, {"March", "DATE", "1995-03"}});
+}
+
+TEST_CASE("English earnings reports: a year earlier is the span under report a year before") {
+  // After a longer span is named, "a year earlier" is that span's year, until a quarter is named again.
+  expect("en", "1995-10-20",
+         "Acme said third-quarter profit rose from a year earlier. For the nine months, sales fell from a year earlier. "
+         "In the quarter, costs rose from a year ago.",
+         {{"third-quarter", "DATE", "1995-Q3"}, {"a year earlier", "DATE", "1994-Q3"}, {"the nine months", "DURATION", "P9M"},
+          {"a year earlier", "DATE", "1994"}, {"the quarter", "DATE", "1995-Q3"}, {"a year ago", "DATE", "1994-Q3"}});
+  // The same span last year, and numbered parts of a shifted year.
+  expect("en", "1995-10-20", "Third-quarter sales rose from the same period last year and from last year's quarter; "
+         "a plant opens in next year's second half.",
+         {{"Third-quarter", "DATE", "1995-Q3"}, {"the same period last year", "DATE", "1994-Q3"}, {"last year's quarter", "DATE", "1994-Q3"},
+          {"next year's second half", "DATE", "1996-H2"}});
+  // A quarter not begun yet this year is last year's when that one ended nearer, unless the clause looks ahead.
+  expect("en", "1998-01-26", "Profits fell in the fourth quarter and will rise in the second half; the first quarter looks weak.",
+         {{"the fourth quarter", "DATE", "1997-Q4"}, {"the second half", "DATE", "1998-H2"}, {"the first quarter", "DATE", "1998-Q1"}});
+  // A span a year before is counted by its own number.
+  expect("en", "1995-10-20", "Net for the year-earlier nine months included a gain.", {{"the year-earlier nine months", "DURATION", "P9M"}});
+  // The quarter under report is the latest one already over, not an aside on an earlier one or a
+  // forecast for the running one.
+  expect("en", "1995-11-02",
+         "Profit rose in the third quarter after a weak second quarter; a fourth-quarter charge is likely. Sales were flat from a year ago.",
+         {{"the third quarter", "DATE", "1995-Q3"}, {"second quarter", "DATE", "1995-Q2"}, {"fourth-quarter", "DATE", "1995-Q4"},
+          {"a year ago", "DATE", "1994-Q3"}});
+  // "the 1994 period" is whatever span the sentence reports on; "year-ago" counts from the document date.
+  expect("en", "1995-11-02", "In the third quarter profit rose. In the first nine months, net fell from the 1994 period; the year-ago results had a charge.",
+         {{"the third quarter", "DATE", "1995-Q3"}, {"the first nine months", "DURATION", "P9M"}, {"the 1994 period", "DATE", "1994"},
+          {"year-ago", "DATE", "1994"}});
+}
+
 TEST_CASE("TimeML output marks each expression inline") {
   const Document doc = analyse("it", "2022-01-10", "Il 6 gennaio <b> e ieri.");
   const std::string tml = to_timeml(doc);
