@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-#include "ner/flat_table.h"
+#include "text/flat_table.h"
 #include "ner/labels.h"
 #include "ner/word_info.h"
 

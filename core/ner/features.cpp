@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "ner/flat_table.h"
+#include "text/flat_table.h"
 #include "text/string_hash.h"
 
 namespace cronaca {
@@ -110,8 +110,7 @@ FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons) : se
 
 std::uint32_t FeatureExtractor::id_of(std::string_view word) {
   // A word's description depends on the word alone, and most words recur.
-  const std::uint64_t hash = FlatTable<std::uint64_t, std::uint32_t>::nonzero(mix64(fnv1a(word)));
-  if (const std::uint32_t* found = described_.find(hash)) return *found;
+  if (const std::uint32_t* found = described_.find(word)) return *found;
   if (described_.size() >= kDescribedLimit) {
     described_.clear();
     words_.resize(kAfterSentence + 1);
@@ -127,7 +126,7 @@ std::uint32_t FeatureExtractor::id_of(std::string_view word) {
     listed.longest[l] = lexicons[l]->longest_from(info.folded);
     listed.classes[l] = lexicons[l]->token_classes(info.folded);
   }
-  described_.insert(hash, id);
+  described_[word] = id;
   return id;
 }
 

@@ -9,10 +9,9 @@
 #include <vector>
 
 #include "ner/context_window.h"
-#include "ner/flat_table.h"
+#include "text/word_map.h"
 #include "ner/phrase_lexicon.h"
 #include "ner/word_info.h"
-#include "text/string_hash.h"
 
 namespace cronaca {
 
@@ -82,9 +81,7 @@ class FeatureExtractor {
   FeatureSet set_;
   EntityLexicons lexicons_;
   static constexpr std::size_t kDescribedLimit = 1 << 17;  // words remembered, to bound memory
-  // By a 64-bit hash of the word's bytes: at kDescribedLimit words, two share a hash with a
-  // chance under one in a billion, and a lookup compares no strings.
-  FlatTable<std::uint64_t, std::uint32_t> described_;
+  WordMap<std::uint32_t> described_;                       // word -> id
   std::vector<WordInfo> words_;                            // by id
   // What the lexicons (places, names, cues) say of a word on its own, by id.
   struct Listed {

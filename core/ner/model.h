@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "ner/features.h"
-#include "ner/flat_table.h"
+#include "text/flat_table.h"
 #include "ner/labels.h"
 #include "ner/phrase_lexicon.h"
 

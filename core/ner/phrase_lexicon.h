@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "ner/flat_table.h"
+#include "text/flat_table.h"
 
 namespace cronaca {
 

@@ -216,8 +216,8 @@ void TemporalGrammar::extend(const TemporalRule& rule, std::size_t element, std:
 std::optional<RuleMatch> TemporalGrammar::match_at(const MatchInput& input, std::size_t at) const {
   // Only rules that can start with this token's word or one of its categories are tried.
   std::vector<std::uint32_t> candidates;
-  if (const auto found = by_word_.find(input.folded[at]); found != by_word_.end()) {
-    candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+  if (const std::vector<std::uint32_t>* found = by_word_.find(input.folded[at])) {
+    candidates.insert(candidates.end(), found->begin(), found->end());
   }
   for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1]; ++f) {
     const auto& list = by_category_[static_cast<std::size_t>(input.facts[f].category)];

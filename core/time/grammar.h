@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "resources/resources.h"
-#include "text/string_hash.h"
+#include "text/word_map.h"
 #include "time/lexicon.h"
 #include "time/meaning.h"
 
@@ -89,7 +89,7 @@ class TemporalGrammar {
 
   std::vector<TemporalRule> rules_;
   std::vector<std::vector<std::uint32_t>> by_category_;  // first-element index
-  StringMap<std::vector<std::uint32_t>> by_word_;
+  WordMap<std::vector<std::uint32_t>> by_word_;
   std::deque<std::string> store_;
 };
 

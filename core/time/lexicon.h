@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "resources/resources.h"
-#include "text/string_hash.h"
+#include "text/word_map.h"
 #include "time/meaning.h"
 
 namespace cronaca {
@@ -53,9 +53,9 @@ class TemporalLexicon {
   // starts with a capital letter.
   template <class Visit, class Capitalised>
   void lookup(const std::vector<std::string_view>& folded, std::size_t at, Capitalised&& capitalised, Visit&& visit) const {
-    const auto found = by_first_token_.find(folded[at]);
-    if (found == by_first_token_.end()) return;
-    for (std::uint32_t index : found->second) {
+    const std::vector<std::uint32_t>* found = by_first_token_.find(folded[at]);
+    if (!found) return;
+    for (std::uint32_t index : *found) {
       const LexiconEntry& entry = entries_[index];
       if (at + entry.tokens.size() > folded.size()) continue;
       bool same = true;
@@ -73,7 +73,7 @@ class TemporalLexicon {
                         const std::vector<std::string>& ordinal_sets);
 
   std::vector<LexiconEntry> entries_;
-  StringMap<std::vector<std::uint32_t>> by_first_token_;
+  WordMap<std::vector<std::uint32_t>> by_first_token_;
   std::deque<std::string> store_;  // strings Meaning fields point to
 };
 

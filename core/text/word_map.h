@@ -1,0 +1,41 @@
+#pragma once
+// Values by word for the per-token lookups of the taggers: a word is found by a 64-bit hash of
+// its bytes in one flat table, so a lookup hashes once, probes once and compares no string. Two
+// different words share a hash with a chance of about n² / 2^65: under one in a billion for the
+// 10^5 words these maps hold.
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "text/flat_table.h"
+#include "text/string_hash.h"
+
+namespace cronaca {
+
+template <class Value>
+class WordMap {
+ public:
+  const Value* find(std::string_view word) const {
+    const std::uint32_t* index = index_.find(key_of(word));
+    return index ? &values_[*index] : nullptr;
+  }
+  // The word's value, default-constructed when new; valid until the next insertion.
+  Value& operator[](std::string_view word) {
+    std::uint32_t& index = index_.insert(key_of(word), static_cast<std::uint32_t>(values_.size()));
+    if (index == values_.size()) values_.emplace_back();
+    return values_[index];
+  }
+  std::size_t size() const { return values_.size(); }
+  void clear() {
+    index_.clear();
+    values_.clear();
+  }
+
+ private:
+  static std::uint64_t key_of(std::string_view word) { return FlatTable<std::uint64_t, std::uint32_t>::nonzero(mix64(fnv1a(word))); }
+
+  FlatTable<std::uint64_t, std::uint32_t> index_;  // into values_
+  std::vector<Value> values_;
+};
+
+}  // namespace cronaca
