@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the page into the static site with esbuild, from the npm lockfile's modules only:
 //   OUT/app.js (+ OUT/chunks/, loaded on demand: the map), OUT/worker.js (a classic worker
-//   script), OUT/style.css, OUT/index.html, OUT/engine.js, OUT/favicon.svg;
+//   script), OUT/style.css, OUT/index.html, OUT/boot.js, OUT/engine.js, OUT/favicon.svg;
 // and, when the core's files are in OUT already, the single-file offline build OFFLINE: one HTML
 // file with the page, the worker, the wasm core and its data inside, that opens from file://.
 //   node tools/build-web.mjs [--out build/web] [--offline build/offline/cronaca.html]
@@ -50,7 +50,7 @@ await esbuild.build({
   sourcemap: 'linked',
 });
 await esbuild.build({ ...common, entryPoints: { style: join(web, 'style.css') }, outdir: out });
-for (const name of ['index.html', 'engine.js', 'favicon.svg']) copyFileSync(join(web, name), join(out, name));
+for (const name of ['index.html', 'boot.js', 'engine.js', 'favicon.svg']) copyFileSync(join(web, name), join(out, name));
 
 const bytes = Object.entries(page.metafile.outputs).filter(([name]) => name.endsWith('.js'))
   .map(([name, output]) => `${name.replace(/^.*build\/web\//, '')} ${(output.bytes / 1024).toFixed(0)} KiB`);
@@ -94,6 +94,8 @@ replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta ht
 replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${favicon}" type="image/svg+xml">`);
 replace(/<link rel="stylesheet" href="style.css">/, `<style>${style}</style>`);
 replace(/<script type="module" src="app.js"><\/script>/, '');
+// The single-file build's worker starts from a blob, with the bytes it needs (worker-start.js).
+replace(/<script async src="boot.js"><\/script>/, '');
 replace(/<\/body>/, [
   data('cronaca-worker', Buffer.from(workerSource, 'utf8')),
   data('cronaca-wasm', readFileSync(core[1])),

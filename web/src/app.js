@@ -562,3 +562,6 @@ window.addEventListener('hashchange', async () => {
 start();
 // For the benchmark and the tests: how long the last analysis took, stage by stage.
 window.cronacaTimings = () => lastTimings;
+// The worker's start-up steps in this page's milliseconds, for tools/bench/page-bench.mjs.
+window.cronacaStartup = () => client.request('startup').then(({ origin, ...steps }) =>
+  Object.fromEntries(Object.entries(steps).map(([step, at]) => [step, origin + at - performance.timeOrigin])));

@@ -11,11 +11,15 @@ import { buildModel, modelMessages } from './model.js';
 import { reportHtml } from './report.js';
 
 /* global createCronaca, CronacaEngine */
-// The single-file build prepends the core's scripts to this one; the hosted build loads them.
-if (typeof createCronaca === 'undefined') importScripts('cronaca.js', 'engine.js');
-
 let engine = null;
 let last = null; // {json, result, files}
+
+// Milliseconds since the worker's time origin at each step of start-up, for benchmarks.
+const startup = { created: 0 };
+const mark = (name) => (value) => {
+  startup[name] = performance.now();
+  return value;
+};
 
 async function fetchBytes(url) {
   const response = await fetch(url);
@@ -23,12 +27,41 @@ async function fetchBytes(url) {
   return response.arrayBuffer();
 }
 
+// The core compiles while it downloads, and its data downloads meanwhile, all before the core's
+// scripts load and before the page asks for anything. The single-file build prepends the core's
+// scripts to this one and hands the bytes over with its first message instead.
+const hosted = typeof createCronaca === 'undefined';
+const downloads = hosted ? {
+  wasm: fetch('cronaca.wasm').then((response) => {
+    if (!response.ok) throw new Error(`cannot load cronaca.wasm: HTTP ${response.status}`);
+    return WebAssembly.compileStreaming(response);
+  }).then(mark('compiled')),
+  icuData: fetchBytes('icudt72l.dat').then(mark('icuFetched')),
+  resources: fetchBytes('resources.pack').then(mark('packFetched')),
+} : null;
+// Rejections are answered to the page's init message, not reported as unhandled before it comes.
+if (downloads) for (const download of Object.values(downloads)) download.catch(() => {});
+if (hosted) importScripts('cronaca.js', 'engine.js');
+mark('scripts')();
+
 async function start(assets) {
-  const [icuData, resources] = assets
-    ? [assets.icuData, assets.resources]
-    : await Promise.all([fetchBytes('icudt72l.dat'), fetchBytes('resources.pack')]);
-  const moduleOptions = assets?.wasmBinary ? { wasmBinary: assets.wasmBinary } : {};
-  engine = await CronacaEngine.create(createCronaca, { icuData, resources, moduleOptions });
+  const { icuData, resources } = assets ?? downloads;
+  let moduleOptions = { wasmBinary: assets?.wasmBinary };
+  // Emscripten waits for its instantiateWasm hook forever when it fails: that failure wins the race.
+  let failed = new Promise(() => {});
+  if (!assets) {
+    const compiled = await downloads.wasm;
+    let instantiationFailed;
+    failed = new Promise((_, reject) => { instantiationFailed = reject; });
+    moduleOptions = {
+      instantiateWasm(imports, receiveInstance) {
+        WebAssembly.instantiate(compiled, imports).then((instance) => receiveInstance(instance, compiled), instantiationFailed);
+        return {};
+      },
+    };
+  }
+  engine = await Promise.race([failed, CronacaEngine.create(createCronaca, { icuData, resources, moduleOptions, onInstantiated: mark('instantiated') })]);
+  mark('initialised')();
 }
 
 // `rejected`: [{name, message}], inputs the engine failed on in an earlier worker (analysis-client.js).
@@ -98,12 +131,14 @@ const handlers = {
     setTimeout(() => {
       try {
         engine.prepare();
+        mark('prepared')();
       } catch (error) {
         console.error('cronaca: preparing the models failed:', error); // the first analysis will say why
       }
     }, 0);
-    return {};
+    return { startup: { origin: performance.timeOrigin, ...startup } };
   },
+  startup: () => ({ origin: performance.timeOrigin, ...startup }),
   analyse: (message) => analyse(message),
   document: ({ index }) => documentDetails(index),
   export: ({ kind, options }) => exportFile(kind, options),
