@@ -1,6 +1,6 @@
 #pragma once
-// The place gazetteer (resource gazetteer/places.tsv, compiled at build time by
-// tools/gazetteer/build_places.cpp; format in docs/gazetteer.md): countries, world regions and
+// The place gazetteer (compiled at build time by tools/gazetteer/build_places.cpp into the
+// resource gazetteer/places.bin; formats in docs/gazetteer.md): countries, world regions and
 // cities with their country, coordinates, population and names in Italian, English and the
 // place's own language. The tagger uses its names as features; entity resolution uses the rest.
 #include <cstdint>
@@ -28,11 +28,18 @@ struct Place {
 
 class Places {
  public:
+  // The text form, which the build compiles into the binary one: the page loads the binary form
+  // (a third smaller gzipped, and read without parsing numbers).
   static constexpr const char* kResource = "gazetteer/places.tsv";
+  static constexpr const char* kBinaryResource = "gazetteer/places.bin";
 
-  // Reads the gazetteer from `resources` (which must outlive it); an absent file gives an empty
-  // gazetteer, a malformed one throws std::invalid_argument naming the line.
+  // Reads the gazetteer from `resources` (which must outlive it): the binary form when present,
+  // else the text form; neither gives an empty gazetteer. A malformed file throws
+  // std::invalid_argument, naming the line of a text one.
   explicit Places(const Resources& resources);
+
+  // The binary form of this gazetteer, which reads back as the same places and names.
+  std::string encode() const;
 
   const std::vector<Place>& all() const { return places_; }
   // Every name, with one class bit per PlaceKind (1 << kind).
@@ -46,7 +53,12 @@ class Places {
  private:
   std::vector<Place> places_;
   PhraseLexicon names_;
+  void read_text(const std::string& tsv);
+  void read_binary(std::string_view bytes);
+  void add_name(Place& place, std::string_view name);
+
   mutable StringMap<std::vector<std::uint32_t>> by_name_;
+  std::size_t name_count_ = 0;
 };
 
 const char* to_string(PlaceKind kind);

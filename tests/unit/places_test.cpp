@@ -31,6 +31,40 @@ TEST_CASE("the gazetteer reads kinds, countries, coordinates, populations and na
   CHECK(places.names().classes_of(buenos_aires) != 0);
 }
 
+TEST_CASE("the binary gazetteer reads back as the same places and names") {
+  Resources text;
+  text.add_file(Places::kResource,
+                "country\tKZ\t51.1801\t71.4460\t0\tKazakistan\tKazakhstan\n"
+                "region\t\t\t\t0\tEuropa\tEurope\n"
+                "city\tRU\t55.7522\t37.6156\t10381222\tMoscow\tMosca\n"
+                "city\tAR\t-34.6132\t-58.3772\t13076300\tBuenos Aires\n"
+                "city\tKZ\t43.2500\t76.9167\t2000900\tAlmaty\tAlma-Ata\n");
+  const Places original(text);
+  Resources binary;
+  binary.add_file(Places::kBinaryResource, original.encode());
+  const Places read(binary);
+  REQUIRE(read.all().size() == original.all().size());
+  for (std::size_t i = 0; i < read.all().size(); ++i) {
+    const Place& a = original.all()[i];
+    const Place& b = read.all()[i];
+    CHECK(a.kind == b.kind);
+    CHECK(a.country == b.country);
+    CHECK(a.located == b.located);
+    CHECK(a.lat_e4 == b.lat_e4);
+    CHECK(a.lon_e4 == b.lon_e4);
+    CHECK(a.population == b.population);
+    CHECK(a.names == b.names);
+  }
+  const std::uint64_t buenos_aires[] = {folded_hash("Buenos"), folded_hash("Aires")};
+  CHECK(read.names().classes_of(buenos_aires) == original.names().classes_of(buenos_aires));
+  CHECK(read.named("alma-ata") == original.named("Alma-Ata"));
+
+  std::string truncated = original.encode();
+  truncated.pop_back();
+  binary.add_file(Places::kBinaryResource, truncated);
+  CHECK_THROWS_WITH(Places(binary), Catch::Contains("places.bin"));
+}
+
 TEST_CASE("a malformed gazetteer line is reported with its number") {
   Resources resources;
   resources.add_file(Places::kResource, "city\tRU\t55.75\t37.6156\t1\tMoscow\n");
