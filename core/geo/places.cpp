@@ -204,28 +204,74 @@ void Places::read_binary(std::string_view bytes) {
 
 namespace cronaca {
 
-const std::vector<std::uint32_t>& Places::named(std::string_view name) const {
-  static const std::vector<std::uint32_t> kNone;
-  if (by_name_.empty() && !places_.empty()) {
-    by_name_.reserve(name_count_);
-    for (std::uint32_t i = 0; i < places_.size(); ++i) {
-      for (std::string_view n : places_[i].names) {
-        auto& list = by_name_[fold_case(n)];
-        if (list.empty() || list.back() != i) list.push_back(i);
+namespace {
+
+// FNV-1a of fold_case(name), without building the folded string when the name is ASCII.
+std::uint64_t folded_key(std::string_view name) {
+  std::uint64_t hash = kFnvOffset;
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) return fnv1a(fold_case(name));
+    hash = fnv1a_byte(hash, byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte - 'A' + 'a') : byte);
+  }
+  return hash;
+}
+
+}  // namespace
+
+void Places::build_index() const {
+  struct Entry {
+    std::uint64_t key;
+    std::uint32_t place, name;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(name_count_);
+  for (std::uint32_t p = 0; p < places_.size(); ++p) {
+    for (std::uint32_t n = 0; n < places_[p].names.size(); ++n) entries.push_back({folded_key(places_[p].names[n]), p, n});
+  }
+  const auto order = [](PlaceKind kind) { return kind == PlaceKind::country ? 0 : kind == PlaceKind::region ? 1 : 2; };
+  const auto ranked_before = [&](std::uint32_t a, std::uint32_t b) {
+    const Place& x = places_[a];
+    const Place& y = places_[b];
+    if (x.kind != y.kind) return order(x.kind) < order(y.kind);
+    if (x.population != y.population) return x.population > y.population;
+    return a < b;
+  };
+  std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+    return a.key != b.key ? a.key < b.key : a.place != b.place ? ranked_before(a.place, b.place) : a.name < b.name;
+  });
+  index_keys_.reserve(entries.size());
+  index_places_.reserve(entries.size());
+  std::string first_of_key;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Entry& entry = entries[i];
+    const bool same_key = i > 0 && entries[i - 1].key == entry.key;
+    if (same_key && entries[i - 1].place == entry.place) continue;  // another name of that place
+    // Two different names with one hash would share their places: the shipped gazetteer has
+    // none (a unit test reads it), and a gazetteer that had would be refused, not misread.
+    if (same_key || (i + 1 < entries.size() && entries[i + 1].key == entry.key)) {
+      std::string folded = fold_case(places_[entry.place].names[entry.name]);
+      if (!same_key) {
+        first_of_key = std::move(folded);
+      } else if (folded != first_of_key) {
+        throw std::invalid_argument("gazetteer: the names \"" + first_of_key + "\" and \"" + folded + "\" have the same hash");
       }
     }
-    const auto order = [](PlaceKind kind) { return kind == PlaceKind::country ? 0 : kind == PlaceKind::region ? 1 : 2; };
-    const auto rank = [&](std::uint32_t a, std::uint32_t b) {
-      const Place& x = places_[a];
-      const Place& y = places_[b];
-      if (x.kind != y.kind) return order(x.kind) < order(y.kind);
-      if (x.population != y.population) return x.population > y.population;
-      return a < b;
-    };
-    for (auto& [key, list] : by_name_) std::sort(list.begin(), list.end(), rank);
+    index_keys_.push_back(entry.key);
+    index_places_.push_back(entry.place);
   }
-  const auto found = by_name_.find(fold_case(name));
-  return found == by_name_.end() ? kNone : found->second;
+}
+
+std::span<const std::uint32_t> Places::named(std::string_view name) const {
+  if (index_keys_.empty() && !places_.empty()) build_index();
+  const std::string folded = fold_case(name);
+  const auto [from, to] = std::equal_range(index_keys_.begin(), index_keys_.end(), fnv1a(folded));
+  if (from == to) return {};
+  const std::size_t at = static_cast<std::size_t>(from - index_keys_.begin());
+  // A name outside the gazetteer may have the hash of one inside it.
+  const auto& names = places_[index_places_[at]].names;
+  if (std::none_of(names.begin(), names.end(), [&](std::string_view n) { return fold_case(n) == folded; })) return {};
+  return {index_places_.data() + at, static_cast<std::size_t>(to - from)};
 }
 
 }  // namespace cronaca

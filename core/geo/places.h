@@ -4,6 +4,7 @@
 // cities with their country, coordinates, population and names in Italian, English and the
 // place's own language. The tagger uses its names as features; entity resolution uses the rest.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,8 +48,8 @@ class Places {
 
   // The places one of whose names is `name` (tokenised, tokens joined by one space; compared
   // case-folded), most prominent first: countries, then regions, then cities by population.
-  // The index is built on first use.
-  const std::vector<std::uint32_t>& named(std::string_view name) const;
+  // The index is built on first use; the span stays valid as long as the gazetteer.
+  std::span<const std::uint32_t> named(std::string_view name) const;
 
  private:
   std::vector<Place> places_;
@@ -57,8 +58,14 @@ class Places {
   void read_binary(std::string_view bytes);
   void add_name(Place& place, std::string_view name);
 
-  mutable StringMap<std::vector<std::uint32_t>> by_name_;
+  void build_index() const;
+
   std::size_t name_count_ = 0;
+  // The index of names: the hash of each folded name, sorted, and beside it a place of that
+  // name, the places of one name ranked. Sorted arrays rather than a map of strings: the
+  // browser builds it at start-up, and 59,000 strings and lists took most of that time.
+  mutable std::vector<std::uint64_t> index_keys_;
+  mutable std::vector<std::uint32_t> index_places_;
 };
 
 const char* to_string(PlaceKind kind);
