@@ -34,6 +34,21 @@ let pendingView = null; // a view by names, applied when the next analysis arriv
 let lastTimings = null;
 
 const client = new AnalysisClient(startWorker);
+
+// Showing the workspace the first time resolves its fonts, and on Linux each new size and weight
+// of a font is a round trip to the browser process: over 100 ms in all, which the first analysis
+// used to wait for. The workspace is laid out once, invisibly, while the page waits for files.
+function warmWorkspaceFonts() {
+  const workspace = $('workspace');
+  if (!workspace.hidden) return;
+  const { style } = workspace;
+  style.cssText = 'visibility: hidden; position: fixed; inset: 0; overflow: hidden; pointer-events: none';
+  workspace.hidden = false;
+  void workspace.offsetHeight; // style and layout, now
+  workspace.hidden = true;
+  style.cssText = '';
+}
+if ('requestIdleCallback' in window) requestIdleCallback(warmWorkspaceFonts, { timeout: 2000 });
 const status = $('engine-status');
 status.textContent = t('engineLoading');
 client.ready.then(
