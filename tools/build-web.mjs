@@ -42,12 +42,18 @@ const page = await esbuild.build({
   sourcemap: 'linked',
   metafile: true,
 });
+// The worker carries the core's scripts (Emscripten's cronaca.js and engine.js) ahead of its own
+// code when they are built: loaded with importScripts instead, each is a synchronous request that
+// waits behind the core's downloads, which the worker starts first.
+const coreScripts = ['cronaca.js', 'engine.js'].map((name) => (name === 'engine.js' ? join(web, name) : join(out, name)));
 await esbuild.build({
   ...common,
   entryPoints: { worker: join(web, 'worker/worker.js') },
   outdir: out,
   format: 'iife',
   sourcemap: 'linked',
+  define: { CRONACA_OFFLINE: 'false' },
+  banner: coreScripts.every(existsSync) ? { js: `${coreScripts.map((path) => readFileSync(path, 'utf8')).join('\n;\n')}\n;` } : {},
 });
 await esbuild.build({ ...common, entryPoints: { style: join(web, 'style.css') }, outdir: out });
 for (const name of ['index.html', 'boot.js', 'engine.js', 'favicon.svg']) copyFileSync(join(web, name), join(out, name));
@@ -74,7 +80,7 @@ const offlinePage = await esbuild.build({
   format: 'esm',
   define: { CRONACA_OFFLINE: 'true' },
 });
-const offlineWorker = await esbuild.build({ ...common, entryPoints: [join(web, 'worker/worker.js')], write: false, format: 'iife' });
+const offlineWorker = await esbuild.build({ ...common, entryPoints: [join(web, 'worker/worker.js')], write: false, format: 'iife', define: { CRONACA_OFFLINE: 'true' } });
 const workerSource = [readFileSync(core[0], 'utf8'), readFileSync(join(web, 'engine.js'), 'utf8'), offlineWorker.outputFiles[0].text].join('\n;\n');
 const script = inlineSafe(offlinePage.outputFiles[0].text);
 const style = readFileSync(join(out, 'style.css'), 'utf8');

@@ -10,7 +10,7 @@ import { expandInputs, workspaceOf, WORKSPACE_ENTRY } from './inputs.js';
 import { buildModel, modelMessages } from './model.js';
 import { reportHtml } from './report.js';
 
-/* global createCronaca, CronacaEngine */
+/* global createCronaca, CronacaEngine, CRONACA_OFFLINE */
 let engine = null;
 let last = null; // {json, result, files}
 
@@ -27,21 +27,22 @@ async function fetchBytes(url) {
   return response.arrayBuffer();
 }
 
-// The core compiles while it downloads, and its data downloads meanwhile, all before the core's
-// scripts load and before the page asks for anything. The single-file build prepends the core's
-// scripts to this one and hands the bytes over with its first message instead.
-const hosted = typeof createCronaca === 'undefined';
-const downloads = hosted ? {
+// The core compiles while it downloads, and its data downloads meanwhile, from the worker's first
+// moment, before the page asks for anything. The single-file build hands the bytes over with its
+// first message instead.
+const downloads = CRONACA_OFFLINE ? null : {
   wasm: fetch('cronaca.wasm').then((response) => {
     if (!response.ok) throw new Error(`cannot load cronaca.wasm: HTTP ${response.status}`);
     return WebAssembly.compileStreaming(response);
   }).then(mark('compiled')),
   icuData: fetchBytes('icudt72l.dat').then(mark('icuFetched')),
   resources: fetchBytes('resources.pack').then(mark('packFetched')),
-} : null;
+};
 // Rejections are answered to the page's init message, not reported as unhandled before it comes.
 if (downloads) for (const download of Object.values(downloads)) download.catch(() => {});
-if (hosted) importScripts('cronaca.js', 'engine.js');
+// tools/build-web.mjs puts the core's scripts ahead of this file's code; a page bundled before
+// the core was built loads them now.
+if (typeof createCronaca === 'undefined') importScripts('cronaca.js', 'engine.js');
 mark('scripts')();
 
 async function start(assets) {
