@@ -2,6 +2,9 @@
 // worker). It loads the core once, analyses each corpus the page sends with progress per file,
 // keeps the last result, and answers the page's questions about it: one document's text and
 // annotations, the exports, the share link. The page's main thread never holds the whole analysis.
+
+// First, so that the downloads start before the other modules are even evaluated.
+import { downloads, mark, startup } from './downloads.js';
 import { strToU8, zipSync } from 'fflate';
 import { t } from '../src/i18n.js';
 import { decodeCorpus, encodeCorpus } from '../src/lib/share-codec.js';
@@ -10,40 +13,14 @@ import { expandInputs, workspaceOf, WORKSPACE_ENTRY } from './inputs.js';
 import { buildModel, modelMessages } from './model.js';
 import { reportHtml } from './report.js';
 
-/* global createCronaca, CronacaEngine, CRONACA_OFFLINE */
+/* global createCronaca, CronacaEngine */
 let engine = null;
 let last = null; // {json, result, files}
 
-// Milliseconds since the worker's time origin at each step of start-up, for benchmarks.
-const startup = { created: 0 };
-const mark = (name) => (value) => {
-  startup[name] = performance.now();
-  return value;
-};
-
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`cannot load ${url}: HTTP ${response.status}`);
-  return response.arrayBuffer();
-}
-
-// The core compiles while it downloads, and its data downloads meanwhile, from the worker's first
-// moment, before the page asks for anything. The single-file build hands the bytes over with its
-// first message instead.
-const downloads = CRONACA_OFFLINE ? null : {
-  wasm: fetch('cronaca.wasm').then((response) => {
-    if (!response.ok) throw new Error(`cannot load cronaca.wasm: HTTP ${response.status}`);
-    return WebAssembly.compileStreaming(response);
-  }).then(mark('compiled')),
-  icuData: fetchBytes('icudt72l.dat').then(mark('icuFetched')),
-  resources: fetchBytes('resources.pack').then(mark('packFetched')),
-};
-// Rejections are answered to the page's init message, not reported as unhandled before it comes.
-if (downloads) for (const download of Object.values(downloads)) download.catch(() => {});
 // tools/build-web.mjs puts the core's scripts ahead of this file's code; a page bundled before
 // the core was built loads them now.
 if (typeof createCronaca === 'undefined') importScripts('cronaca.js', 'engine.js');
-mark('scripts')();
+mark('evaluated')();
 
 async function start(assets) {
   const { icuData, resources } = assets ?? downloads;
