@@ -101,7 +101,7 @@ replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${favicon}" type="imag
 replace(/<link rel="stylesheet" href="style.css">/, `<style>${style}</style>`);
 replace(/<script type="module" src="app.js"><\/script>/, '');
 // The single-file build's worker starts from a blob, with the bytes it needs (worker-start.js).
-replace(/<script async src="boot.js"><\/script>/, '');
+replace(/<script src="boot.js"><\/script>/, '');
 replace(/<\/body>/, [
   data('cronaca-worker', Buffer.from(workerSource, 'utf8')),
   data('cronaca-wasm', readFileSync(core[1])),
