@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the page into the static site with esbuild, from the npm lockfile's modules only:
 //   OUT/app.js (+ OUT/chunks/, loaded on demand: the map), OUT/worker.js (a classic worker
-//   script), OUT/style.css, OUT/index.html, OUT/engine.js, OUT/favicon.svg;
+//   script), OUT/style.css, OUT/index.html, OUT/boot.js, OUT/engine.js, OUT/favicon.svg;
 // and, when the core's files are in OUT already, the single-file offline build OFFLINE: one HTML
 // file with the page, the worker, the wasm core and its data inside, that opens from file://.
 //   node tools/build-web.mjs [--out build/web] [--offline build/offline/cronaca.html]
@@ -42,15 +42,21 @@ const page = await esbuild.build({
   sourcemap: 'linked',
   metafile: true,
 });
+// The worker carries the core's scripts (Emscripten's cronaca.js and engine.js) ahead of its own
+// code when they are built: loaded with importScripts instead, each is a synchronous request that
+// waits behind the core's downloads, which the worker starts first.
+const coreScripts = ['cronaca.js', 'engine.js'].map((name) => (name === 'engine.js' ? join(web, name) : join(out, name)));
 await esbuild.build({
   ...common,
   entryPoints: { worker: join(web, 'worker/worker.js') },
   outdir: out,
   format: 'iife',
   sourcemap: 'linked',
+  define: { CRONACA_OFFLINE: 'false' },
+  banner: coreScripts.every(existsSync) ? { js: `${coreScripts.map((path) => readFileSync(path, 'utf8')).join('\n;\n')}\n;` } : {},
 });
 await esbuild.build({ ...common, entryPoints: { style: join(web, 'style.css') }, outdir: out });
-for (const name of ['index.html', 'engine.js', 'favicon.svg']) copyFileSync(join(web, name), join(out, name));
+for (const name of ['index.html', 'boot.js', 'engine.js', 'favicon.svg']) copyFileSync(join(web, name), join(out, name));
 
 const bytes = Object.entries(page.metafile.outputs).filter(([name]) => name.endsWith('.js'))
   .map(([name, output]) => `${name.replace(/^.*build\/web\//, '')} ${(output.bytes / 1024).toFixed(0)} KiB`);
@@ -74,7 +80,7 @@ const offlinePage = await esbuild.build({
   format: 'esm',
   define: { CRONACA_OFFLINE: 'true' },
 });
-const offlineWorker = await esbuild.build({ ...common, entryPoints: [join(web, 'worker/worker.js')], write: false, format: 'iife' });
+const offlineWorker = await esbuild.build({ ...common, entryPoints: [join(web, 'worker/worker.js')], write: false, format: 'iife', define: { CRONACA_OFFLINE: 'true' } });
 const workerSource = [readFileSync(core[0], 'utf8'), readFileSync(join(web, 'engine.js'), 'utf8'), offlineWorker.outputFiles[0].text].join('\n;\n');
 const script = inlineSafe(offlinePage.outputFiles[0].text);
 const style = readFileSync(join(out, 'style.css'), 'utf8');
@@ -94,6 +100,8 @@ replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta ht
 replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${favicon}" type="image/svg+xml">`);
 replace(/<link rel="stylesheet" href="style.css">/, `<style>${style}</style>`);
 replace(/<script type="module" src="app.js"><\/script>/, '');
+// The single-file build's worker starts from a blob, with the bytes it needs (worker-start.js).
+replace(/<script src="boot.js"><\/script>/, '');
 replace(/<\/body>/, [
   data('cronaca-worker', Buffer.from(workerSource, 'utf8')),
   data('cronaca-wasm', readFileSync(core[1])),

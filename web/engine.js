@@ -26,9 +26,12 @@ const megabytes = (bytes) => `${Math.round(bytes / MEGABYTE)} MB`;
 
 class CronacaEngine {
   // `factory` is createCronaca from cronaca.js; `icuData` and `resources` are ArrayBuffers or
-  // typed arrays; `moduleOptions` go to the Emscripten factory (wasmBinary, locateFile).
-  static async create(factory, { icuData, resources, moduleOptions = {} }) {
+  // typed arrays, or promises of them (still downloading while the module instantiates);
+  // `moduleOptions` go to the Emscripten factory (wasmBinary, instantiateWasm, locateFile).
+  static async create(factory, { icuData: icuDownload, resources: resourcesDownload, moduleOptions = {}, onInstantiated = () => {} }) {
     const module = await factory(moduleOptions);
+    onInstantiated();
+    const [icuData, resources] = await Promise.all([icuDownload, resourcesDownload]);
     const engine = new CronacaEngine(module);
     // ICU keeps the data for the life of the module, and the pack is freed by the core.
     const icu = engine.copyIn(icuData);

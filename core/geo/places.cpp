@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <map>
 #include <stdexcept>
 
+#include "resources/binary_io.h"
 #include "text/utf8.h"
 
 namespace cronaca {
@@ -45,13 +48,25 @@ bool parse_e4(std::string_view field, std::int32_t& value) {
 }  // namespace
 
 Places::Places(const Resources& resources) {
-  const std::string* tsv = resources.find(kResource);
-  if (!tsv) return;
+  if (const std::string* bytes = resources.find(kBinaryResource)) {
+    read_binary(*bytes);
+  } else if (const std::string* tsv = resources.find(kResource)) {
+    read_text(*tsv);
+  }
+}
+
+void Places::add_name(Place& place, std::string_view name) {
+  place.names.push_back(name);
+  names_.add_tokenised(name, static_cast<std::uint8_t>(1u << static_cast<unsigned>(place.kind)));
+  ++name_count_;
+}
+
+void Places::read_text(const std::string& tsv) {
   std::size_t line_number = 0;
-  for (std::size_t pos = 0; pos < tsv->size();) {
-    std::size_t end = tsv->find('\n', pos);
-    if (end == std::string::npos) end = tsv->size();
-    const std::string_view line(tsv->data() + pos, end - pos);
+  for (std::size_t pos = 0; pos < tsv.size();) {
+    std::size_t end = tsv.find('\n', pos);
+    if (end == std::string::npos) end = tsv.size();
+    const std::string_view line(tsv.data() + pos, end - pos);
     pos = end + 1;
     ++line_number;
     if (line.empty() || line.front() == '#') continue;
@@ -75,41 +90,188 @@ Places::Places(const Resources& resources) {
     while (start <= line.size()) {
       std::size_t tab = line.find('\t', start);
       if (tab == std::string_view::npos) tab = line.size();
-      if (tab > start) {
-        place.names.push_back(line.substr(start, tab - start));
-        names_.add_tokenised(place.names.back(), static_cast<std::uint8_t>(1u << static_cast<unsigned>(place.kind)));
-      }
+      if (tab > start) add_name(place, line.substr(start, tab - start));
       start = tab + 1;
     }
     places_.push_back(std::move(place));
   }
 }
 
+// The binary form: "CRNGAZ01", the number of places, the country codes (two letters each, in
+// order of first use), then one column per field, so that alike bytes sit together for gzip:
+// kinds (u8), country numbers (varint, 0 for none, else 1 + the code's position), located (u8),
+// latitudes and then longitudes of the located places (varints of zigzag deltas from the previous
+// located place), populations (varint), name counts (varint), and last every name followed by a
+// newline, in place order.
+namespace {
+
+constexpr std::string_view kBinaryMagic = "CRNGAZ01";
+
+std::uint64_t zigzag(std::int64_t v) { return v < 0 ? ((static_cast<std::uint64_t>(-(v + 1)) << 1) | 1) : static_cast<std::uint64_t>(v) << 1; }
+std::int64_t unzigzag(std::uint64_t v) { return (v & 1) ? -static_cast<std::int64_t>(v >> 1) - 1 : static_cast<std::int64_t>(v >> 1); }
+
+}  // namespace
+
+std::string Places::encode() const {
+  std::string out(kBinaryMagic);
+  ByteWriter writer(out);
+  writer.varint(places_.size());
+  std::string codes;
+  std::map<std::string_view, std::uint32_t> code_numbers;
+  for (const Place& place : places_) {
+    if (!place.country.empty() && code_numbers.emplace(place.country, code_numbers.size() + 1).second) codes += place.country;
+  }
+  writer.bytes(codes);
+  for (const Place& place : places_) writer.u8(static_cast<std::uint8_t>(place.kind));
+  for (const Place& place : places_) writer.varint(place.country.empty() ? 0 : code_numbers.at(place.country));
+  for (const Place& place : places_) writer.u8(place.located ? 1 : 0);
+  for (const auto coordinate : {&Place::lat_e4, &Place::lon_e4}) {
+    std::int64_t previous = 0;
+    for (const Place& place : places_) {
+      if (!place.located) continue;
+      writer.varint(zigzag(place.*coordinate - previous));
+      previous = place.*coordinate;
+    }
+  }
+  for (const Place& place : places_) writer.varint(place.population);
+  for (const Place& place : places_) writer.varint(place.names.size());
+  std::string names;
+  for (const Place& place : places_) {
+    for (std::string_view name : place.names) (names += name) += '\n';
+  }
+  writer.bytes(names);
+  return out;
+}
+
+void Places::read_binary(std::string_view bytes) {
+  const auto malformed = [] { return std::invalid_argument(std::string(kBinaryResource) + ": malformed gazetteer"); };
+  ByteReader in(bytes);
+  std::uint64_t count = 0;
+  std::string_view codes;
+  // Every place takes at least one byte of each column: a larger count is a broken file.
+  if (!in.literal(kBinaryMagic) || !in.varint(count) || count > bytes.size() || !in.bytes(codes) || codes.size() % 2 != 0) {
+    throw malformed();
+  }
+  places_.resize(count);
+  std::uint64_t value = 0;
+  std::uint8_t byte = 0;
+  for (Place& place : places_) {
+    if (!in.u8(byte) || byte > static_cast<std::uint8_t>(PlaceKind::region)) throw malformed();
+    place.kind = static_cast<PlaceKind>(byte);
+  }
+  for (Place& place : places_) {
+    if (!in.varint(value) || value > codes.size() / 2) throw malformed();
+    if (value > 0) place.country = codes.substr(2 * (value - 1), 2);
+  }
+  for (Place& place : places_) {
+    if (!in.u8(byte) || byte > 1) throw malformed();
+    place.located = byte == 1;
+  }
+  for (const auto coordinate : {&Place::lat_e4, &Place::lon_e4}) {
+    std::int64_t previous = 0;
+    for (Place& place : places_) {
+      if (!place.located) continue;
+      if (!in.varint(value)) throw malformed();
+      previous += unzigzag(value);
+      if (previous < -1800000 || previous > 1800000) throw malformed();
+      place.*coordinate = static_cast<std::int32_t>(previous);
+    }
+  }
+  for (Place& place : places_) {
+    if (!in.varint(value) || value > UINT32_MAX) throw malformed();
+    place.population = static_cast<std::uint32_t>(value);
+  }
+  std::vector<std::uint64_t> name_counts(places_.size());
+  for (std::uint64_t& names : name_counts) {
+    if (!in.varint(names) || names > bytes.size()) throw malformed();
+  }
+  std::string_view names;
+  if (!in.bytes(names) || !in.at_end()) throw malformed();
+  std::size_t pos = 0;
+  for (std::size_t p = 0; p < places_.size(); ++p) {
+    places_[p].names.reserve(name_counts[p]);
+    for (std::uint64_t n = 0; n < name_counts[p]; ++n) {
+      const std::size_t end = names.find('\n', pos);
+      if (end == std::string_view::npos || end == pos) throw malformed();
+      add_name(places_[p], names.substr(pos, end - pos));
+      pos = end + 1;
+    }
+  }
+  if (pos != names.size()) throw malformed();
+}
+
 }  // namespace cronaca
 
 namespace cronaca {
 
-const std::vector<std::uint32_t>& Places::named(std::string_view name) const {
-  static const std::vector<std::uint32_t> kNone;
-  if (by_name_.empty() && !places_.empty()) {
-    for (std::uint32_t i = 0; i < places_.size(); ++i) {
-      for (std::string_view n : places_[i].names) {
-        auto& list = by_name_[fold_case(n)];
-        if (list.empty() || list.back() != i) list.push_back(i);
+namespace {
+
+// FNV-1a of fold_case(name), without building the folded string when the name is ASCII.
+std::uint64_t folded_key(std::string_view name) {
+  std::uint64_t hash = kFnvOffset;
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) return fnv1a(fold_case(name));
+    hash = fnv1a_byte(hash, byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte - 'A' + 'a') : byte);
+  }
+  return hash;
+}
+
+}  // namespace
+
+void Places::build_index() const {
+  struct Entry {
+    std::uint64_t key;
+    std::uint32_t place, name;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(name_count_);
+  for (std::uint32_t p = 0; p < places_.size(); ++p) {
+    for (std::uint32_t n = 0; n < places_[p].names.size(); ++n) entries.push_back({folded_key(places_[p].names[n]), p, n});
+  }
+  const auto order = [](PlaceKind kind) { return kind == PlaceKind::country ? 0 : kind == PlaceKind::region ? 1 : 2; };
+  const auto ranked_before = [&](std::uint32_t a, std::uint32_t b) {
+    const Place& x = places_[a];
+    const Place& y = places_[b];
+    if (x.kind != y.kind) return order(x.kind) < order(y.kind);
+    if (x.population != y.population) return x.population > y.population;
+    return a < b;
+  };
+  std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+    return a.key != b.key ? a.key < b.key : a.place != b.place ? ranked_before(a.place, b.place) : a.name < b.name;
+  });
+  index_keys_.reserve(entries.size());
+  index_places_.reserve(entries.size());
+  std::string first_of_key;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Entry& entry = entries[i];
+    const bool same_key = i > 0 && entries[i - 1].key == entry.key;
+    if (same_key && entries[i - 1].place == entry.place) continue;  // another name of that place
+    // Two different names with one hash would share their places: the shipped gazetteer has
+    // none (a unit test reads it), and a gazetteer that had would be refused, not misread.
+    if (same_key || (i + 1 < entries.size() && entries[i + 1].key == entry.key)) {
+      std::string folded = fold_case(places_[entry.place].names[entry.name]);
+      if (!same_key) {
+        first_of_key = std::move(folded);
+      } else if (folded != first_of_key) {
+        throw std::invalid_argument("gazetteer: the names \"" + first_of_key + "\" and \"" + folded + "\" have the same hash");
       }
     }
-    const auto order = [](PlaceKind kind) { return kind == PlaceKind::country ? 0 : kind == PlaceKind::region ? 1 : 2; };
-    const auto rank = [&](std::uint32_t a, std::uint32_t b) {
-      const Place& x = places_[a];
-      const Place& y = places_[b];
-      if (x.kind != y.kind) return order(x.kind) < order(y.kind);
-      if (x.population != y.population) return x.population > y.population;
-      return a < b;
-    };
-    for (auto& [key, list] : by_name_) std::sort(list.begin(), list.end(), rank);
+    index_keys_.push_back(entry.key);
+    index_places_.push_back(entry.place);
   }
-  const auto found = by_name_.find(fold_case(name));
-  return found == by_name_.end() ? kNone : found->second;
+}
+
+std::span<const std::uint32_t> Places::named(std::string_view name) const {
+  if (index_keys_.empty() && !places_.empty()) build_index();
+  const std::string folded = fold_case(name);
+  const auto [from, to] = std::equal_range(index_keys_.begin(), index_keys_.end(), fnv1a(folded));
+  if (from == to) return {};
+  const std::size_t at = static_cast<std::size_t>(from - index_keys_.begin());
+  // A name outside the gazetteer may have the hash of one inside it.
+  const auto& names = places_[index_places_[at]].names;
+  if (std::none_of(names.begin(), names.end(), [&](std::string_view n) { return fold_case(n) == folded; })) return {};
+  return {index_places_.data() + at, static_cast<std::size_t>(to - from)};
 }
 
 }  // namespace cronaca

@@ -31,14 +31,63 @@ TEST_CASE("the gazetteer reads kinds, countries, coordinates, populations and na
   CHECK(places.names().classes_of(buenos_aires) != 0);
 }
 
+TEST_CASE("the binary gazetteer reads back as the same places and names") {
+  Resources text;
+  text.add_file(Places::kResource,
+                "country\tKZ\t51.1801\t71.4460\t0\tKazakistan\tKazakhstan\n"
+                "region\t\t\t\t0\tEuropa\tEurope\n"
+                "city\tRU\t55.7522\t37.6156\t10381222\tMoscow\tMosca\n"
+                "city\tAR\t-34.6132\t-58.3772\t13076300\tBuenos Aires\n"
+                "city\tKZ\t43.2500\t76.9167\t2000900\tAlmaty\tAlma-Ata\n");
+  const Places original(text);
+  Resources binary;
+  binary.add_file(Places::kBinaryResource, original.encode());
+  const Places read(binary);
+  REQUIRE(read.all().size() == original.all().size());
+  for (std::size_t i = 0; i < read.all().size(); ++i) {
+    const Place& a = original.all()[i];
+    const Place& b = read.all()[i];
+    CHECK(a.kind == b.kind);
+    CHECK(a.country == b.country);
+    CHECK(a.located == b.located);
+    CHECK(a.lat_e4 == b.lat_e4);
+    CHECK(a.lon_e4 == b.lon_e4);
+    CHECK(a.population == b.population);
+    CHECK(a.names == b.names);
+  }
+  const std::uint64_t buenos_aires[] = {folded_hash("Buenos"), folded_hash("Aires")};
+  CHECK(read.names().classes_of(buenos_aires) == original.names().classes_of(buenos_aires));
+  const auto almaty = read.named("alma-ata");
+  CHECK(std::vector<std::uint32_t>(almaty.begin(), almaty.end()) == std::vector<std::uint32_t>{4});
+  CHECK(read.named("Alma").empty());
+
+  std::string truncated = original.encode();
+  truncated.pop_back();
+  binary.add_file(Places::kBinaryResource, truncated);
+  CHECK_THROWS_WITH(Places(binary), Catch::Contains("places.bin"));
+}
+
 TEST_CASE("a malformed gazetteer line is reported with its number") {
   Resources resources;
   resources.add_file(Places::kResource, "city\tRU\t55.75\t37.6156\t1\tMoscow\n");
   CHECK_THROWS_WITH(Places(resources), Catch::Contains("places.tsv:1"));
 }
 
+TEST_CASE("the gazetteer ranks the places of one name: countries, regions, then cities by population") {
+  Resources resources;
+  resources.add_file(Places::kResource,
+                     "city\tUS\t33.9526\t-84.5499\t1000\tGeorgia\n"
+                     "country\tGE\t41.6941\t44.8337\t0\tGeorgia\n"
+                     "city\tZA\t-33.9608\t22.4581\t5000\tGEORGIA\tGeorge\n"
+                     "city\tUS\t40.7128\t-74.0060\t5000\tgeorgia\n");
+  const Places places(resources);
+  const auto georgia = places.named("Georgia");
+  CHECK(std::vector<std::uint32_t>(georgia.begin(), georgia.end()) == std::vector<std::uint32_t>{1, 2, 3, 0});
+}
+
 TEST_CASE("the shipped gazetteer knows Italian and English names of countries and cities") {
   const Places places(test::shipped_resources());
+  CHECK_FALSE(places.named("Mosca").empty());  // also builds the index, which refuses hash collisions
   std::size_t found = 0;
   for (const Place& place : places.all()) {
     for (std::string_view name : place.names) {

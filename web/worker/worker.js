@@ -2,6 +2,9 @@
 // worker). It loads the core once, analyses each corpus the page sends with progress per file,
 // keeps the last result, and answers the page's questions about it: one document's text and
 // annotations, the exports, the share link. The page's main thread never holds the whole analysis.
+
+// First, so that the downloads start before the other modules are even evaluated.
+import { downloads, mark, startup } from './downloads.js';
 import { strToU8, zipSync } from 'fflate';
 import { t } from '../src/i18n.js';
 import { decodeCorpus, encodeCorpus } from '../src/lib/share-codec.js';
@@ -11,24 +14,32 @@ import { buildModel, modelMessages } from './model.js';
 import { reportHtml } from './report.js';
 
 /* global createCronaca, CronacaEngine */
-// The single-file build prepends the core's scripts to this one; the hosted build loads them.
-if (typeof createCronaca === 'undefined') importScripts('cronaca.js', 'engine.js');
-
 let engine = null;
 let last = null; // {json, result, files}
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`cannot load ${url}: HTTP ${response.status}`);
-  return response.arrayBuffer();
-}
+// tools/build-web.mjs puts the core's scripts ahead of this file's code; a page bundled before
+// the core was built loads them now.
+if (typeof createCronaca === 'undefined') importScripts('cronaca.js', 'engine.js');
+mark('evaluated')();
 
 async function start(assets) {
-  const [icuData, resources] = assets
-    ? [assets.icuData, assets.resources]
-    : await Promise.all([fetchBytes('icudt72l.dat'), fetchBytes('resources.pack')]);
-  const moduleOptions = assets?.wasmBinary ? { wasmBinary: assets.wasmBinary } : {};
-  engine = await CronacaEngine.create(createCronaca, { icuData, resources, moduleOptions });
+  const { icuData, resources } = assets ?? downloads;
+  let moduleOptions = { wasmBinary: assets?.wasmBinary };
+  // Emscripten waits for its instantiateWasm hook forever when it fails: that failure wins the race.
+  let failed = new Promise(() => {});
+  if (!assets) {
+    const compiled = await downloads.wasm;
+    let instantiationFailed;
+    failed = new Promise((_, reject) => { instantiationFailed = reject; });
+    moduleOptions = {
+      instantiateWasm(imports, receiveInstance) {
+        WebAssembly.instantiate(compiled, imports).then((instance) => receiveInstance(instance, compiled), instantiationFailed);
+        return {};
+      },
+    };
+  }
+  engine = await Promise.race([failed, CronacaEngine.create(createCronaca, { icuData, resources, moduleOptions, onInstantiated: mark('instantiated') })]);
+  mark('initialised')();
 }
 
 // `rejected`: [{name, message}], inputs the engine failed on in an earlier worker (analysis-client.js).
@@ -98,12 +109,14 @@ const handlers = {
     setTimeout(() => {
       try {
         engine.prepare();
+        mark('prepared')();
       } catch (error) {
         console.error('cronaca: preparing the models failed:', error); // the first analysis will say why
       }
     }, 0);
-    return {};
+    return { startup: { origin: performance.timeOrigin, ...startup } };
   },
+  startup: () => ({ origin: performance.timeOrigin, ...startup }),
   analyse: (message) => analyse(message),
   document: ({ index }) => documentDetails(index),
   export: ({ kind, options }) => exportFile(kind, options),
