@@ -12,6 +12,7 @@ import { entitiesCsv, eventsCsv, timelineJs, timemlArchive } from './exports.js'
 import { expandInputs, workspaceOf, WORKSPACE_ENTRY } from './inputs.js';
 import { buildModel, modelMessages } from './model.js';
 import { reportHtml } from './report.js';
+import { warmUpFiles } from './warm-up.js';
 
 /* global createCronaca, CronacaEngine */
 let engine = null;
@@ -104,11 +105,13 @@ function exportFile(kind, { title = 'Cronaca', view = null } = {}) {
 const handlers = {
   async init({ assets }) {
     await start(assets);
-    // Once the page has its answer, the models load while the user chooses what to drop; a
-    // message that comes meanwhile waits for them, as it would have anyway.
+    // Once the page has its answer, the models load while the user chooses what to drop, and a
+    // warm-up analysis readies the code the first real one runs; a message that comes meanwhile
+    // waits for them, as it would have anyway.
     setTimeout(() => {
       try {
         engine.prepare();
+        buildModel(JSON.parse(engine.analyse(warmUpFiles)));
         mark('prepared')();
       } catch (error) {
         console.error('cronaca: preparing the models failed:', error); // the first analysis will say why
