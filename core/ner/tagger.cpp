@@ -122,7 +122,14 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
   if (second) second->assign(n * kLabels, 0);
   const std::span<const std::uint32_t> ids = extractor_.word_ids();
   constexpr int kReach = FeatureExtractor::kReach;
+  constexpr std::size_t kAhead = 2;  // tokens whose keys are on their way from memory
+  for (std::size_t i = 0; i < std::min(n, kAhead); ++i) {
+    for (std::uint32_t key : context.of(i)) model_.weights.prefetch(key);
+  }
   for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) {
+      for (std::uint32_t key : context.of(i + kAhead)) model_.weights.prefetch(key);
+    }
     std::int32_t* first_scores = &emissions_[i * kLabels];
     std::int32_t* second_scores = second ? &(*second)[i * kLabels] : nullptr;
     for (int offset = -kReach; offset <= kReach; ++offset) {

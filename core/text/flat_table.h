@@ -37,6 +37,13 @@ class FlatTable {
     return slot.value;
   }
 
+  // Asks the processor to start loading where `key` would be, so that a find() a little later
+  // does not wait for memory: lookups in a large table are cache misses, and independent ones
+  // can overlap. A no-op where there is no prefetch instruction (WebAssembly).
+  void prefetch(Key key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::size_t>(key) & mask_]);
+  }
+
   const Value* find(Key key) const {
     if (slots_.empty()) return nullptr;
     std::size_t at = static_cast<std::size_t>(key) & mask_;
