@@ -213,29 +213,32 @@ void TemporalGrammar::extend(const TemporalRule& rule, std::size_t element, std:
   }
 }
 
-std::optional<RuleMatch> TemporalGrammar::match_at(const MatchInput& input, std::size_t at) const {
+std::optional<RuleMatch> TemporalGrammar::match_at(const MatchInput& input, std::size_t at, MatchScratch& scratch) const {
   // Only rules that can start with this token's word or one of its categories are tried.
-  std::vector<std::uint32_t> candidates;
+  std::vector<std::uint32_t>& candidates = scratch.candidates;
+  candidates.clear();
   if (const std::vector<std::uint32_t>* found = by_word_.find(input.folded[at])) {
     candidates.insert(candidates.end(), found->begin(), found->end());
   }
+  const bool only_by_word = input.fact_begin[at] == input.fact_begin[at + 1];  // already sorted and unique
   for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1]; ++f) {
     const auto& list = by_category_[static_cast<std::size_t>(input.facts[f].category)];
     candidates.insert(candidates.end(), list.begin(), list.end());
   }
   if (candidates.empty()) return std::nullopt;
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  if (!only_by_word) {
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  }
 
   std::optional<RuleMatch> best;
-  std::vector<std::pair<std::size_t, const Meaning*>> path;
-  std::vector<std::size_t> starts, ends;
   for (std::uint32_t index : candidates) {
     const TemporalRule& rule = rules_[index];
-    starts.assign(rule.elements.size(), at);
-    ends.assign(rule.elements.size(), at);
+    scratch.starts.assign(rule.elements.size(), at);
+    scratch.ends.assign(rule.elements.size(), at);
+    scratch.path.clear();
     // The match must begin at `at`: skip the optional leading elements that cannot.
-    extend(rule, 0, at, input, path, starts, ends, best);
+    extend(rule, 0, at, input, scratch.path, scratch.starts, scratch.ends, best);
   }
   if (best && best->extent_begin < at) best.reset();
   return best;

@@ -68,13 +68,21 @@ struct RuleMatch {
   Meaning meaning;               // merged from the matched tokens and the rule's flags
 };
 
+// What match_at works in, kept by the caller from one call to the next so that matching a token
+// allocates nothing (the grammar itself is shared and const).
+struct MatchScratch {
+  std::vector<std::uint32_t> candidates;
+  std::vector<std::pair<std::size_t, const Meaning*>> path;
+  std::vector<std::size_t> starts, ends;
+};
+
 class TemporalGrammar {
  public:
   // Throws std::runtime_error naming the line of any malformed rule.
   TemporalGrammar(std::string_view rules_text, const std::string& file_name);
 
   // The best rule match whose first token is `at`: the longest extent, then the earliest rule.
-  std::optional<RuleMatch> match_at(const MatchInput& input, std::size_t at) const;
+  std::optional<RuleMatch> match_at(const MatchInput& input, std::size_t at, MatchScratch& scratch) const;
 
   std::size_t size() const { return rules_.size(); }
 

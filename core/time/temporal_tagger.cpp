@@ -278,12 +278,13 @@ void TemporalTagger::tag(Document& doc) const {
   // Rule matches, never across sentences: the best match starting at each token, then the longest
   // of overlapping ones (a partial date counts least), then text order.
   std::vector<Found> found;
+  MatchScratch scratch;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     const MatchInput input{folded, facts, fact_begin, sentence.first_token, sentence.first_token + sentence.token_count};
     std::vector<Found> candidates;
     for (std::size_t at = input.begin; at < input.end; ++at) {
-      std::optional<RuleMatch> match = grammar_.match_at(input, at);
+      std::optional<RuleMatch> match = grammar_.match_at(input, at, scratch);
       if (!match) continue;
       // Optional commas and hyphens that ended up at an edge ("early December,") are not part of
       // the expression.
