@@ -28,7 +28,8 @@ export function pagePolicy(root) {
   return meta[1];
 }
 
-export function startServer({ root, port = 8080, base = '/', host = '127.0.0.1' }) {
+// `types` overrides the Content-Type of some extensions, to play a misconfigured host in tests.
+export function startServer({ root, port = 8080, base = '/', host = '127.0.0.1', types = {} }) {
   const top = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const policy = pagePolicy(top);
@@ -54,7 +55,7 @@ export function startServer({ root, port = 8080, base = '/', host = '127.0.0.1' 
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const size = statSync(file).size;
       response.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+        'Content-Type': types[extname(file)] ?? TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Length': size,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',

@@ -8,8 +8,9 @@ import { web } from '../support.mjs';
 
 export const BASE = '/hostile/sub/path/';
 
-export async function launch() {
-  const server = await startServer({ root: web, port: 0, base: BASE });
+// `types`: Content-Types the server sends instead of the right ones (tools/serve.mjs).
+export async function launch({ types } = {}) {
+  const server = await startServer({ root: web, port: 0, base: BASE, types });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

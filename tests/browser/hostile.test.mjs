@@ -135,3 +135,15 @@ test('when the worker dies of an uncaught error the page starts a new one and go
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a host that serves the core without application/wasm still gets a working page', async () => {
+  const misconfigured = await launch({ types: { '.wasm': 'application/octet-stream' } });
+  try {
+    const { page, problems } = await openPage(misconfigured.browser, misconfigured.origin);
+    await dropFiles(page, [{ name: 'breve.txt', bytes: Buffer.from('Il 6 gennaio 2022 ad Almaty il presidente Kassym-Jomart Tokayev ha parlato.') }]);
+    await waitForAnalysed(page, 1);
+    assert.deepEqual(problems, []);
+  } finally {
+    await misconfigured.close();
+  }
+});

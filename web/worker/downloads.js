@@ -20,7 +20,9 @@ async function fetchBytes(url) {
 export const downloads = CRONACA_OFFLINE ? null : {
   wasm: fetch('cronaca.wasm').then((response) => {
     if (!response.ok) throw new Error(`cannot load cronaca.wasm: HTTP ${response.status}`);
-    return WebAssembly.compileStreaming(response);
+    // Streaming compilation needs the host to send application/wasm; a host that does not still
+    // gets a working page, compiled from the bytes once they are in.
+    return WebAssembly.compileStreaming(response.clone()).catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
   }).then(mark('compiled')),
   icuData: fetchBytes('icudt72l.dat').then(mark('icuFetched')),
   resources: fetchBytes('resources.pack').then(mark('packFetched')),
