@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "ner/context_window.h"
-#include "text/word_map.h"
 #include "ner/phrase_lexicon.h"
 #include "ner/word_info.h"
+#include "text/word_map.h"
 
 namespace cronaca {
 
