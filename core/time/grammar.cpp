@@ -109,17 +109,38 @@ TemporalGrammar::TemporalGrammar(std::string_view text, const std::string& file_
 
 void TemporalGrammar::index(std::size_t rule_index) {
   const TemporalRule& rule = rules_[rule_index];
+  Follow& follow = follows_.emplace_back();
   // A rule can start at any element up to and including its first required one.
-  for (const PatternElement& element : rule.elements) {
+  for (std::size_t e = 0; e < rule.elements.size(); ++e) {
+    const PatternElement& element = rule.elements[e];
     if (element.negative) continue;
+    bool literal = false;
     for (const auto& alternative : element.alternatives) {
       auto& list = alternative.is_category && alternative.word.empty()
                        ? by_category_[static_cast<std::size_t>(alternative.category)]
                        : by_word_[alternative.word];
       if (list.empty() || list.back() != rule_index) list.push_back(static_cast<std::uint32_t>(rule_index));
+      literal |= !alternative.is_category;
     }
+    if (literal) add_follow(rule, e + 1, follow);
     if (!element.optional) break;
   }
+}
+
+void TemporalGrammar::add_follow(const TemporalRule& rule, std::size_t element, Follow& follow) const {
+  for (std::size_t e = element; e < rule.elements.size(); ++e) {
+    const PatternElement& next = rule.elements[e];
+    if (next.negative) break;
+    for (const auto& alternative : next.alternatives) {
+      if (alternative.is_category) {
+        follow.categories |= std::uint64_t{1} << static_cast<unsigned>(alternative.category);
+      } else {
+        follow.words.push_back(alternative.word);
+      }
+    }
+    if (!next.optional) return;
+  }
+  follow.any = true;
 }
 
 bool TemporalGrammar::element_matches(const PatternElement::Alternative& alternative, const MatchInput& input,
@@ -229,6 +250,23 @@ std::optional<RuleMatch> TemporalGrammar::match_at(const MatchInput& input, std:
   if (!only_by_word) {
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  } else {
+    // A token without facts can only be taken by a literal word: keep the rules whose next
+    // element can take the next token.
+    const std::size_t next = at + 1;
+    std::uint64_t next_categories = 0;
+    if (next < input.end) {
+      for (std::uint32_t f = input.fact_begin[next]; f < input.fact_begin[next + 1]; ++f) {
+        next_categories |= std::uint64_t{1} << static_cast<unsigned>(input.facts[f].category);
+      }
+    }
+    std::erase_if(candidates, [&](std::uint32_t index) {
+      const Follow& follow = follows_[index];
+      if (follow.any) return false;
+      if (next >= input.end) return true;
+      if (follow.categories & next_categories) return false;
+      return std::find(follow.words.begin(), follow.words.end(), input.folded[next]) == follow.words.end();
+    });
   }
 
   std::optional<RuleMatch> best;

@@ -95,7 +95,19 @@ class TemporalGrammar {
               std::vector<std::pair<std::size_t, const Meaning*>>& path, std::vector<std::size_t>& starts,
               std::vector<std::size_t>& ends, std::optional<RuleMatch>& best) const;
 
+  // What may come right after a rule's first token when a literal word took it: most rules start
+  // with a common word ("the", "a", "in") and fail on the next token, so the next token tells
+  // which of them are worth trying.
+  struct Follow {
+    bool any = false;              // the rule may end there, or a ! element is checked there
+    std::uint64_t categories = 0;  // bit per Category
+    std::vector<std::string> words;
+  };
+  static_assert(kCategoryCount <= 64, "Follow::categories has a bit per category");
+  void add_follow(const TemporalRule& rule, std::size_t element, Follow& follow) const;
+
   std::vector<TemporalRule> rules_;
+  std::vector<Follow> follows_;                          // by rule
   std::vector<std::vector<std::uint32_t>> by_category_;  // first-element index
   WordMap<std::vector<std::uint32_t>> by_word_;
   std::deque<std::string> store_;

@@ -172,6 +172,15 @@ TEST_CASE("English dates, durations, references and sets") {
   expect("en", "1990-08-15", "He arrived in 1990 and met 1500 workers.", {{"1990", "DATE", "1990"}});
 }
 
+TEST_CASE("English words that start many rules still start each rule the next word fits") {
+  // "the", "a" and "last" start dozens of rules; only those whose next element can take the next
+  // token are tried (TemporalGrammar::Follow): a word, a category, or nothing at a sentence's end.
+  expect("en", "1998-08-07", "It is done now", {{"now", "DATE", "PRESENT_REF"}});
+  expect("en", "1998-08-07", "The summer of 1996 and the 1980s, the year 1991, a year earlier, last week and the week of March 6. See you the",
+         {{"The summer of 1996", "DATE", "1996-SU"}, {"the 1980s", "DATE", "198X"}, {"the year 1991", "DATE", "1991"},
+          {"a year earlier", "DATE", "1990"}, {"last week", "DATE", "1998-W31"}, {"the week of March 6", "DATE", "1998-W10"}});
+}
+
 TEST_CASE("English approximate distances back") {
   expect("en", "1991-02-25", "A week or so ago, the general picked a date.", {{"A week or so ago", "DATE", "1991-W08", "APPROX"}});
 }
