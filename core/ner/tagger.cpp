@@ -104,11 +104,7 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
     window_.slide(std::span<const std::vector<TokenTrace>>(traces_.data(), count), model_.context_window, [&](std::size_t s) {
       context_features(traces_[s], window_, context_);
       std::vector<std::int32_t>& emissions = second_emissions_[s];
-      for (std::size_t i = 0; i + 1 < context_.offsets.size(); ++i) {
-        for (std::uint32_t key : context_.of(i)) {
-          if (const StageWeights* w = model_.weights.find(key)) add_weights((*w)[1], &emissions[i * kLabels]);
-        }
-      }
+      for (std::size_t i = 0; i + 1 < context_.offsets.size(); ++i) add_keys(context_.of(i), nullptr, &emissions[i * kLabels]);
       viterbi<std::int32_t>(emissions, transitions_[1], labels_[s], best_, back_);
     });
   }
@@ -141,12 +137,16 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
       add_weights(by_stage[0], first_scores);
       if (second_scores) add_weights(by_stage[1], second_scores);
     }
-    for (std::uint32_t key : context.of(i)) {
-      const StageWeights* w = model_.weights.find(key);
-      if (!w) continue;
-      add_weights((*w)[0], first_scores);
-      if (second_scores) add_weights((*w)[1], second_scores);
-    }
+    add_keys(context.of(i), first_scores, second_scores);
+  }
+}
+
+void EntityTagger::add_keys(std::span<const std::uint32_t> keys, std::int32_t* first, std::int32_t* second) const {
+  for (std::uint32_t key : keys) {
+    const StageWeights* w = model_.weights.find(key);
+    if (!w) continue;
+    if (first) add_weights((*w)[0], first);
+    if (second) add_weights((*w)[1], second);
   }
 }
 

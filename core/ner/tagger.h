@@ -54,6 +54,9 @@ class EntityTagger {
   // `second` is given, the second stage's (without its context keys, which come later).
   void score(const SentenceFeatures& context, std::vector<std::int32_t>* second);
   const WordScores& word_scores(std::uint32_t id);
+  // Adds the keys' weights of the first stage to `first` and of the second to `second` (either
+  // may be null): one lookup per key serves both.
+  void add_keys(std::span<const std::uint32_t> keys, std::int32_t* first, std::int32_t* second) const;
   template <class Weight>
   static void add_weights(const std::array<Weight, 8>& weights, std::int32_t* scores) {
     for (int y = 0; y < kLabels; ++y) scores[y] += weights[y];

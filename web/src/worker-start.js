@@ -1,7 +1,8 @@
 // Starts the analysis worker. The hosted page loads worker.js beside it (boot.js has usually
-// started it already), and the worker fetches the core's data itself. The single-file build (CRONACA_OFFLINE, set by tools/build-web.mjs)
-// carries the worker's code and the core's data inside the HTML, so that it opens from file://
-// where no file can be fetched: the worker starts from a blob and is handed the bytes.
+// started it already), and the worker fetches the core's data itself. The single-file build
+// (CRONACA_OFFLINE, set by tools/build-web.mjs) carries the worker's code and the core's data
+// inside the HTML, so that it opens from file:// where no file can be fetched: the worker starts
+// from a blob and is handed the bytes.
 import { fromBase64 } from './lib/base64.js';
 
 /* global CRONACA_OFFLINE */
