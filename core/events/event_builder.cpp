@@ -49,20 +49,23 @@ DocView view_of(const AnalysisResult& result, std::uint32_t index, const EventLe
   const Document& doc = result.documents[index];
   DocView view{result, doc, index, {}, {}, {}, {}, {}, std::nullopt};
   const std::size_t n = doc.tokens.size();
+  // Indices first: the cache's values move while it grows, so views into it come after.
+  std::vector<std::uint32_t> ids(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view text = token_text(doc, i);
+    const std::size_t known = words.size();
+    ids[i] = words.index(text);
+    if (words.size() == known) continue;
+    EventBuilder::WordFacts& word = words.at(ids[i]);
+    word.folded = apostrophe_key(text);
+    word.tense = tense.of(word.folded);
+    word.starts_phrases = lexicon.may_start(word.folded);
+  }
   std::vector<const EventBuilder::WordFacts*> facts(n);
   view.folded.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view text = token_text(doc, i);
-    auto found = words.find(text);
-    if (found == words.end()) {
-      EventBuilder::WordFacts word;
-      word.folded = apostrophe_key(text);
-      word.tense = tense.of(word.folded);
-      word.starts_phrases = lexicon.may_start(word.folded);
-      found = words.emplace(std::string(text), std::move(word)).first;
-    }
-    facts[i] = &found->second;
-    view.folded[i] = found->second.folded;  // map nodes do not move
+    facts[i] = &words.at(ids[i]);
+    view.folded[i] = facts[i]->folded;
   }
   view.kinds.resize(n);
   view.tenses.resize(n);

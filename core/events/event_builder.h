@@ -10,6 +10,7 @@
 #include "events/event_lexicon.h"
 #include "lang/language.h"
 #include "resources/resources.h"
+#include "text/word_map.h"
 #include "time/tense.h"
 
 namespace cronaca {
@@ -44,7 +45,7 @@ class EventBuilder {
     Tense tense = Tense::unknown;
     bool starts_phrases = false;
   };
-  using WordCache = StringMap<WordFacts>;
+  using WordCache = WordMap<WordFacts>;
 
  private:
   EventLexicon lexicon_;

@@ -20,11 +20,16 @@ class WordMap {
     return index ? &values_[*index] : nullptr;
   }
   // The word's value, default-constructed when new; valid until the next insertion.
-  Value& operator[](std::string_view word) {
-    std::uint32_t& index = index_.insert(key_of(word), static_cast<std::uint32_t>(values_.size()));
-    if (index == values_.size()) values_.emplace_back();
-    return values_[index];
+  Value& operator[](std::string_view word) { return values_[index(word)]; }
+  // The word's index (0, 1, ... in order of insertion), adding a default value when it is new;
+  // an index stays valid when references do not.
+  std::uint32_t index(std::string_view word) {
+    const std::uint32_t at = index_.insert(key_of(word), static_cast<std::uint32_t>(values_.size()));
+    if (at == values_.size()) values_.emplace_back();
+    return at;
   }
+  Value& at(std::uint32_t index) { return values_[index]; }
+  const Value& at(std::uint32_t index) const { return values_[index]; }
   std::size_t size() const { return values_.size(); }
   void clear() {
     index_.clear();
