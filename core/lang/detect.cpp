@@ -13,23 +13,45 @@ namespace {
 // Enough text to be sure of a language; scanning whole 50 MB dumps would add nothing.
 constexpr std::size_t kSampleBytes = 64 * 1024;
 
+// Whether the code point at `pos` is a letter, moving past it. ASCII is tested here: it is most
+// of the text, and u_isalpha is a call into ICU.
+bool letter_at(std::string_view text, std::size_t& pos) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) {
+    ++pos;
+    return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+  }
+  return u_isalpha(decode_utf8(text, pos));
+}
+
 template <class Visit>
 void for_each_word(std::string_view text, Visit&& visit) {
   std::size_t pos = 0;
-  std::string word;
   while (pos < text.size()) {
     const std::size_t start = pos;
-    const char32_t cp = decode_utf8(text, pos);
-    if (!u_isalpha(cp)) continue;
+    if (!letter_at(text, pos)) continue;
     std::size_t end = pos;
     while (end < text.size()) {
       std::size_t next = end;
-      if (!u_isalpha(decode_utf8(text, next))) break;
+      if (!letter_at(text, next)) break;
       end = next;
     }
     visit(text.substr(start, end - start));
     pos = end;
   }
+}
+
+// The languages listing `word` as a stopword, without allocating for the short ASCII words
+// most words are.
+std::uint64_t stopword_languages(const Languages& languages, std::string_view word) {
+  char folded[16];
+  if (word.size() > sizeof folded) return languages.stopword_of(fold_case(word));
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(word[i]);
+    if (byte >= 0x80) return languages.stopword_of(fold_case(word));
+    folded[i] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
+  }
+  return languages.stopword_of(std::string_view(folded, word.size()));
 }
 }  // namespace
 
@@ -46,7 +68,7 @@ LanguageGuess detect_language(std::string_view text, const Languages& languages)
   std::size_t words = 0;
   for_each_word(text, [&](std::string_view word) {
     ++words;
-    const std::uint64_t languages_of = languages.stopword_of(fold_case(word));
+    const std::uint64_t languages_of = stopword_languages(languages, word);
     if (languages_of == 0) return;
     voters.clear();
     for (std::size_t i = 0; i < profiles.size() && i < 64; ++i) {

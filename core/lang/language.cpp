@@ -84,8 +84,8 @@ Languages Languages::load(const Resources& resources, std::vector<std::string>& 
 }
 
 std::uint64_t Languages::stopword_of(std::string_view folded) const {
-  const auto found = stopword_languages_.find(folded);
-  return found == stopword_languages_.end() ? 0 : found->second;
+  const std::uint64_t* found = stopword_languages_.find(folded);
+  return found ? *found : 0;
 }
 
 const LanguageProfile* Languages::find(std::string_view code) const {

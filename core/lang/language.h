@@ -8,6 +8,7 @@
 
 #include "resources/resources.h"
 #include "text/string_hash.h"
+#include "text/word_map.h"
 
 namespace cronaca {
 
@@ -46,7 +47,7 @@ class Languages {
 
  private:
   std::vector<std::unique_ptr<LanguageProfile>> profiles_;  // sorted by code
-  StringMap<std::uint64_t> stopword_languages_;             // one lookup per word, whatever the count
+  WordMap<std::uint64_t> stopword_languages_;               // one lookup per word, whatever the count
 };
 
 // Folds case and maps the typographic apostrophes to U+0027, the key for elision lookups.
