@@ -226,6 +226,17 @@ TEST_CASE("English passives take their tense from the auxiliary, not the partici
   expect("en", "1995-11-06", "The offer had been scheduled to expire Friday.", {{"Friday", "DATE", "1995-11-03"}});
 }
 
+TEST_CASE("English verbs after a modal or \"to\", and participles before an agent, are no tense cues") {
+  // "succeed" ends like a past tense; after "will" it is an infinitive, and "will" decides.
+  expect("en", "1989-10-26", "Mr. Smith will succeed him Feb. 1, the bank said.", {{"Feb. 1", "DATE", "1990-02-01"}});
+  expect("en", "1989-10-26", "She hopes to proceed in March.", {{"March", "DATE", "1990-03"}});
+  // "untouched by" is a participle with its agent, nearer than "will" but no verb of the clause.
+  expect("en", "1998-02-13", "Qantas will double its flights by August in search of markets untouched by the crisis.",
+         {{"August", "DATE", "1998-08"}});
+  expect("en", "1998-02-13", "Qantas doubled its flights in August, in search of markets untouched by the crisis.",
+         {{"August", "DATE", "1997-08"}});
+}
+
 TEST_CASE("English months without a year: a past-tense report may name one a few months ahead") {
   // "said" dates the report, not the payment; a month far ahead stays in the past.
   expect("en", "1995-11-02", "The board said the dividend would be payable in January. In March, the company said it cut jobs.",
