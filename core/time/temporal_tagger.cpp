@@ -151,6 +151,18 @@ class DigitFacts {
 
 // How close (in tokens) a day must be for a bare time of day to fall on it.
 constexpr std::size_t kAdjacentTokens = 3;
+// The longest bracketed aside ("(0735 GMT)") a time of day may be separated from its day by.
+constexpr std::size_t kAsideTokens = 6;
+
+// The token after a short bracketed aside starting at `at`, or `at` when none starts there.
+std::size_t after_aside(const std::vector<std::string_view>& folded, std::size_t at, std::size_t end) {
+  if (at >= end || folded[at] != "(") return at;
+  for (std::size_t i = at + 1; i < end && i <= at + kAsideTokens + 1; ++i) {
+    if (folded[i] == ")") return i + 1;
+    if (folded[i] == "(") break;
+  }
+  return at;
+}
 
 struct Found {
   RuleMatch match;
@@ -419,13 +431,16 @@ void TemporalTagger::tag(Document& doc) const {
     AnchorContext context{anchor, reference, reference_period, quarter_in_focus ? quarter : std::nullopt, std::nullopt,
                           tense_.near(folded, sentence, match.extent_begin, match.extent_end), future_cost_};
     // A bare time of day falls on a day named at most a word after it ("at 10 p.m. on Friday", "at 4
-    // in the morning (4 a.m. Thursday)"), or else on one a few words before it ("lunedì mattina
-    // alle 8", "il 22 dicembre, 17.45").
+    // in the morning (4 a.m. Thursday)"), past a bracketed aside ("at 10:35 a.m. (0735 GMT) Friday"),
+    // or else on one a few words before it ("lunedì mattina alle 8", "il 22 dicembre, 17.45").
     const bool bare_time = (Meaning::set(m.hour) || !m.part.empty()) && !Meaning::set(m.day) && !Meaning::set(m.month) &&
                            !Meaning::set(m.weekday) && !Meaning::set(m.day_offset) && !Meaning::set(m.shift) && m.relation == Relation::none;
+    std::size_t time_end = match.extent_end;
+    if (bare_time) time_end = after_aside(folded, time_end, sentence.first_token + sentence.token_count);
     bool on_following_day = false;
     if (bare_time && k + 1 < found.size() && found[k + 1].keep && found[k + 1].sentence == found[k].sentence &&
-        found[k + 1].match.extent_begin <= match.extent_end + 1 && !found[k + 1].match.meaning.partial && !found[k + 1].match.meaning.ignore) {
+        found[k + 1].match.extent_begin >= match.extent_end && found[k + 1].match.extent_begin <= time_end + 1 &&
+        !found[k + 1].match.meaning.partial && !found[k + 1].match.meaning.ignore) {
       const RuleMatch& next = found[k + 1].match;
       AnchorContext next_context = context;
       next_context.tense = tense_.near(folded, sentence, next.extent_begin, next.extent_end);

@@ -214,6 +214,12 @@ TEST_CASE("English times of day fall on the day right after them, or else on one
   expect("en", "1998-08-08", "On Friday, at 9 p.m., the blast came.", {{"Friday", "DATE", "1998-08-07"}, {"9 p.m.", "TIME", "1998-08-07T21:00"}});
 }
 
+TEST_CASE("English times of day reach their day past a bracketed aside") {
+  // Wire copy gives the time in GMT between the local time and its day.
+  expect("en", "1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+         {{"10:35 a.m.", "TIME", "1998-08-07T10:35", "APPROX"}, {"Friday", "DATE", "1998-08-07"}});
+}
+
 TEST_CASE("English passives take their tense from the auxiliary, not the participle") {
   // 1995-11-02 is a Thursday.
   expect("en", "1995-11-02", "The vote will be held Monday.", {{"Monday", "DATE", "1995-11-06"}});
