@@ -201,7 +201,7 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
     if (!m.unit.empty()) {
       out.value = duration_value(m.unit, false, quantity);
     } else if (M::set(m.weekday)) {
-      out.value = format("XXXX-WXX-%d", m.weekday);
+      out.value = format("XXXX-WXX-%d", m.weekday) + time_suffix(m);  // "every Tuesday night"
     } else if (M::set(m.month)) {
       out.value = M::set(m.day) ? format("XXXX-%02d-%02d", m.month, m.day) : format("XXXX-%02d", m.month);
     } else if (!m.part.empty() || M::set(m.hour)) {

@@ -172,6 +172,12 @@ TEST_CASE("English dates, durations, references and sets") {
   expect("en", "1990-08-15", "He arrived in 1990 and met 1500 workers.", {{"1990", "DATE", "1990"}});
 }
 
+TEST_CASE("English plural days and days with plural parts recur") {
+  expect("en", "1998-02-13", "Flights leave on Mondays, on Tuesday nights and every Friday morning; one left Sunday night.",
+         {{"Mondays", "SET", "XXXX-WXX-1"}, {"Tuesday nights", "SET", "XXXX-WXX-2TNI"}, {"every Friday morning", "SET", "XXXX-WXX-5TMO"},
+          {"Sunday night", "TIME", "1998-02-08TNI"}});
+}
+
 TEST_CASE("English words that start many rules still start each rule the next word fits") {
   // "the", "a" and "last" start dozens of rules; only those whose next element can take the next
   // token are tried (TemporalGrammar::Follow): a word, a category, or nothing at a sentence's end.
