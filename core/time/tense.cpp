@@ -26,6 +26,7 @@ TenseCues::TenseCues(std::string_view text, const std::string& name) {
       else if (kind == "passive-auxiliaries") passive_auxiliaries_.insert(folded);
       else if (kind == "infinitive-markers") infinitive_markers_.insert(folded);
       else if (kind == "agent-markers") agent_markers_.insert(folded);
+      else if (kind == "determiners") determiners_.insert(folded);
       else throw std::runtime_error(name + ": unknown line kind " + std::string(kind));
     }
   }
@@ -49,7 +50,8 @@ Tense TenseCues::of(std::string_view word) const {
 Tense TenseCues::at(const std::vector<std::string_view>& folded, std::size_t i) const {
   const Tense tense = of(folded[i]);
   if (tense != Tense::unknown && i > 0 &&
-      (passive_auxiliaries_.count(folded[i - 1]) > 0 || infinitive_markers_.count(folded[i - 1]) > 0)) {
+      (passive_auxiliaries_.count(folded[i - 1]) > 0 || infinitive_markers_.count(folded[i - 1]) > 0 ||
+       determiners_.count(folded[i - 1]) > 0)) {
     return Tense::unknown;
   }
   // "markets untouched by the crisis": a word past only by its ending, followed by an agent, is a

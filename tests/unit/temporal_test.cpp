@@ -249,6 +249,11 @@ TEST_CASE("English verbs after a modal or \"to\", and participles before an agen
          {{"August", "DATE", "1997-08"}});
 }
 
+TEST_CASE("English nouns after a determiner are no tense cues") {
+  // "the plan" is a noun; "approved" dates the clause.
+  expect("en", "1989-10-26", "The board approved the plan in March.", {{"March", "DATE", "1989-03"}});
+}
+
 TEST_CASE("English months without a year: a past-tense report may name one a few months ahead") {
   // "said" dates the report, not the payment; a month far ahead stays in the past.
   expect("en", "1995-11-02", "The board said the dividend would be payable in January. In March, the company said it cut jobs.",
