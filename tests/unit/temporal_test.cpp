@@ -254,6 +254,12 @@ TEST_CASE("English nouns after a determiner are no tense cues") {
   expect("en", "1989-10-26", "The board approved the plan in March.", {{"March", "DATE", "1989-03"}});
 }
 
+TEST_CASE("English future-tense clauses rarely name a date months behind") {
+  expect("en", "1998-03-04", "Collins will be named commander of the shuttle for a mission in December.", {{"December", "DATE", "1998-12"}});
+  // A day just behind stays possible: the deadline passed yesterday.
+  expect("en", "1998-03-04", "The talks will resume after the deadline of March 3.", {{"March 3", "DATE", "1998-03-03"}});
+}
+
 TEST_CASE("English months without a year: a past-tense report may name one a few months ahead") {
   // "said" dates the report, not the payment; a month far ahead stays in the past.
   expect("en", "1995-11-02", "The board said the dividend would be payable in January. In March, the company said it cut jobs.",
