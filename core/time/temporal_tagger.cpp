@@ -169,6 +169,7 @@ struct Found {
   std::size_t sentence;
   bool keep = true;
   bool range_start = false;  // begins an interval with the next found expression
+  std::size_t year_from = SIZE_MAX;  // the found date whose year a completed day shares
 };
 
 bool has_fact(const std::vector<TokenFact>& facts, const std::vector<std::uint32_t>& begin, std::size_t at,
@@ -333,6 +334,38 @@ void TemporalTagger::tag(Document& doc) const {
   const auto connector = [&](std::size_t from, std::size_t to, Category category) {
     return to > from && has_fact(facts, fact_begin, from, category, to - from);
   };
+  // Completes the partial days found[first..last] from the date `before` them, when a connector
+  // joins them and each day is later than the one before it.
+  const auto complete_before = [&](Found& before, const Found& partial, std::size_t first, std::size_t last) {
+    const Meaning& date = before.match.meaning;
+    if (!before.keep || date.partial || date.ignore || before.sentence != partial.sentence || before.match.rule->type != TimexType::date ||
+        !Meaning::set(date.month) || !Meaning::set(date.day) || Meaning::set(date.shift) || date.relation != Relation::none) {
+      return false;
+    }
+    // One connector word or dash, not a comma: "On May 6, 25 people died".
+    const std::size_t gap_begin = before.match.extent_end, gap_end = partial.match.extent_begin;
+    if (gap_end != gap_begin + 1 || folded[gap_begin] == ",") return false;
+    const bool range = connector(gap_begin, gap_end, Category::range_sep);
+    if (!range && !connector(gap_begin, gap_end, Category::list_sep)) return false;
+    // Nor a number that goes on: "from April 4 to 12 1/2 points".
+    const std::size_t after = found[last].match.extent_end;
+    if (after < folded.size() && has_fact(facts, fact_begin, after, Category::num, 1)) return false;
+    int day = date.day;
+    for (std::size_t p = first; p <= last; ++p) {
+      const Meaning& m = found[p].match.meaning;
+      if (!m.partial || !Meaning::set(m.day) || m.day <= day) return false;
+      day = m.day;
+    }
+    for (std::size_t p = first; p <= last; ++p) {
+      Meaning& m = found[p].match.meaning;
+      m.month = date.month;
+      m.year = date.year;
+      m.partial = false;
+      found[p].year_from = static_cast<std::size_t>(&before - found.data());
+    }
+    if (range && first == last) before.range_start = true;
+    return true;
+  };
   for (std::size_t k = 0; k < found.size(); ++k) {
     if (!found[k].match.meaning.partial) continue;
     std::size_t last = k;
@@ -348,6 +381,12 @@ void TemporalTagger::tag(Document& doc) const {
     }
     const Meaning& complete = found[last].match.meaning;
     if (last == k || complete.partial || !Meaning::set(complete.month)) {
+      // Or a complete date before them lends it, to later days only: "April 24 and 25", "March
+      // 3-5", "from May 6 to 8".
+      if (complete.partial && k > 0 && complete_before(found[k - 1], found[k], k, last)) {
+        k = last;
+        continue;
+      }
       found[k].keep = false;
       continue;
     }
@@ -419,6 +458,11 @@ void TemporalTagger::tag(Document& doc) const {
   std::vector<std::int32_t> timex_of(found.size(), -1);
   for (std::size_t k = 0; k < found.size(); ++k) {
     if (!found[k].keep) continue;
+    // A day completed from an earlier date ("April 24 and 25") is in the year that date was given.
+    if (found[k].year_from != SIZE_MAX && timex_of[found[k].year_from] >= 0 && !Meaning::set(found[k].match.meaning.year)) {
+      const std::string& v = doc.timexes[static_cast<std::size_t>(timex_of[found[k].year_from])].value;
+      if (v.size() >= 4 && all_digits(v.substr(0, 4))) found[k].match.meaning.year = digits_value(v.substr(0, 4));
+    }
     const RuleMatch& match = found[k].match;
     if (match.meaning.partial || match.meaning.ignore) continue;
     const Sentence& sentence = sentences[found[k].sentence];

@@ -187,6 +187,20 @@ TEST_CASE("English words that start many rules still start each rule the next wo
           {"a year earlier", "DATE", "1990"}, {"last week", "DATE", "1998-W31"}, {"the week of March 6", "DATE", "1998-W10"}});
 }
 
+TEST_CASE("English days after a complete date take its month and year") {
+  const Document doc = analyse("en", "1999-02-10", "The summit is on April 24 and 25; talks run March 3-5. On May 6, 25 people died; shares rose from April 4 to 12 1/2.");
+  REQUIRE(doc.timexes.size() == 6);
+  CHECK(doc.timexes[1].value == "1999-04-25");
+  CHECK(doc.timexes[3].value == "1999-03-05");
+  REQUIRE(doc.intervals.size() == 1);
+  CHECK(doc.intervals[0].from == 2);
+  CHECK(doc.intervals[0].to == 3);
+  // A comma is no connector here, nor is a number that goes on.
+  CHECK(doc.timexes[4].value == "1998-05-06");
+  CHECK(doc.timexes[5].value == "1999-04-04");
+  expect("en", "1999-02-10", "The plant shut May 6 and 9.", {{"May 6", "DATE", "1998-05-06"}, {"9", "DATE", "1998-05-09"}});
+}
+
 TEST_CASE("English approximate distances back") {
   expect("en", "1991-02-25", "A week or so ago, the general picked a date.", {{"A week or so ago", "DATE", "1991-W08", "APPROX"}});
 }
