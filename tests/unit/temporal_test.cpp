@@ -201,6 +201,13 @@ TEST_CASE("English days after a complete date take its month and year") {
   expect("en", "1999-02-10", "The plant shut May 6 and 9.", {{"May 6", "DATE", "1998-05-06"}, {"9", "DATE", "1998-05-09"}});
 }
 
+TEST_CASE("English \"the following\" unit counts one on from the last date named") {
+  expect("en", "1998-04-18", "On May 22, 1995, he was made a general, and the following year he left.",
+         {{"May 22, 1995", "DATE", "1995-05-22"}, {"the following year", "DATE", "1996"}});
+  expect("en", "1989-10-27", "In March, the board met. The following month, the company was sold.",
+         {{"March", "DATE", "1989-03"}, {"The following month", "DATE", "1989-04"}});
+}
+
 TEST_CASE("English approximate distances back") {
   expect("en", "1991-02-25", "A week or so ago, the general picked a date.", {{"A week or so ago", "DATE", "1991-W08", "APPROX"}});
 }
