@@ -208,6 +208,14 @@ TEST_CASE("English \"the following\" unit counts one on from the last date named
          {{"March", "DATE", "1989-03"}, {"The following month", "DATE", "1989-04"}});
 }
 
+TEST_CASE("English spans: a couple of years, an additional year, the weeks ahead, the early summer") {
+  expect("en", "1989-10-26",
+         "Over the next couple of years it will take an additional year; in the early summer and the weeks ahead it grows, "
+         "and the firm moved to a calendar year.",
+         {{"the next couple of years", "DURATION", "P2Y"}, {"an additional year", "DURATION", "P1Y"},
+          {"the early summer", "DATE", "1989-SU", "START"}, {"the weeks ahead", "DURATION", "PXW"}});
+}
+
 TEST_CASE("English approximate distances back") {
   expect("en", "1991-02-25", "A week or so ago, the general picked a date.", {{"A week or so ago", "DATE", "1991-W08", "APPROX"}});
 }
