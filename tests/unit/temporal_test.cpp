@@ -216,6 +216,11 @@ TEST_CASE("English spans: a couple of years, an additional year, the weeks ahead
           {"the early summer", "DATE", "1989-SU", "START"}, {"the weeks ahead", "DURATION", "PXW"}});
 }
 
+TEST_CASE("English spans as compound adjectives") {
+  expect("en", "2000-01-15", "A decades-long feud, a day-long strike and a two-day-long vigil.",
+         {{"decades-long", "DURATION", "PXDE"}, {"day-long", "DURATION", "P1D"}, {"two-day-long", "DURATION", "P2D"}});
+}
+
 TEST_CASE("English approximate distances back") {
   expect("en", "1991-02-25", "A week or so ago, the general picked a date.", {{"A week or so ago", "DATE", "1991-W08", "APPROX"}});
 }
