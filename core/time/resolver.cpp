@@ -307,6 +307,14 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
   }
 
   // "la settimana scorsa", "l'anno prossimo", "questo mese", "venerdì scorso", "last night".
+  // "the previous Friday": the one before the last day named, not before the document date.
+  if (M::set(m.shift) && m.relation == Relation::earlier && M::set(m.weekday) && m.unit.empty() && context.reference) {
+    out.day = weekday_near(*context.reference, m.weekday, -1, context.tense, context.future_cost);
+    out.value = out.day->iso() + time_suffix(m);
+    out.anchor = AnchorKind::reference;
+    out.anchor_date = *context.reference;
+    return out;
+  }
   if (M::set(m.shift) && !M::set(m.year) && !explicit_day) {
     if (!document) {
       out.anchor = AnchorKind::none;

@@ -221,6 +221,14 @@ TEST_CASE("English spans as compound adjectives") {
          {{"decades-long", "DURATION", "PXDE"}, {"day-long", "DURATION", "P1D"}, {"two-day-long", "DURATION", "P2D"}});
 }
 
+TEST_CASE("English \"the previous\" counts back from the last date named, \"last\" from the document date") {
+  // 1989-10-30 is a Monday.
+  expect("en", "1989-10-30", "On Friday the index closed down 4.5% from the previous Friday. Last Friday it fell. "
+         "In 1987 sales rose from the previous year.",
+         {{"Friday", "DATE", "1989-10-27"}, {"the previous Friday", "DATE", "1989-10-20"}, {"Last Friday", "DATE", "1989-10-27"},
+          {"1987", "DATE", "1987"}, {"the previous year", "DATE", "1986"}});
+}
+
 TEST_CASE("English approximate distances back") {
   expect("en", "1991-02-25", "A week or so ago, the general picked a date.", {{"A week or so ago", "DATE", "1991-W08", "APPROX"}});
 }
