@@ -83,7 +83,9 @@ std::string time_suffix(const Meaning& m) {
 // an unknown tense is more often about what happened than about what will.
 double cost(long distance, Tense tense, const FutureCost& future_cost) {
   const double d = static_cast<double>(distance < 0 ? -distance : distance);
-  if (distance <= 0) return d * (tense == Tense::future ? 4.0 : 1.0);
+  // Behind the document date in a future-tense clause, plausibility falls as fast: "will be named
+  // for a mission in December" in March is next December, not the last one.
+  if (distance <= 0) return tense == Tense::future ? d * 4.0 + d * d / 60.0 : d;
   if (tense == Tense::future) return d;
   // Ahead of the document date, plausibility falls fast with distance: "lunedì si riparte" is
   // next Monday, but "9 dicembre" in June is last December.
@@ -201,7 +203,7 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
     if (!m.unit.empty()) {
       out.value = duration_value(m.unit, false, quantity);
     } else if (M::set(m.weekday)) {
-      out.value = format("XXXX-WXX-%d", m.weekday);
+      out.value = format("XXXX-WXX-%d", m.weekday) + time_suffix(m);  // "every Tuesday night"
     } else if (M::set(m.month)) {
       out.value = M::set(m.day) ? format("XXXX-%02d-%02d", m.month, m.day) : format("XXXX-%02d", m.month);
     } else if (!m.part.empty() || M::set(m.hour)) {
@@ -305,6 +307,14 @@ std::optional<Resolution> resolve(TimexType type, const Meaning& m, const Anchor
   }
 
   // "la settimana scorsa", "l'anno prossimo", "questo mese", "venerdì scorso", "last night".
+  // "the previous Friday": the one before the last day named, not before the document date.
+  if (M::set(m.shift) && m.relation == Relation::earlier && M::set(m.weekday) && m.unit.empty() && context.reference) {
+    out.day = weekday_near(*context.reference, m.weekday, -1, context.tense, context.future_cost);
+    out.value = out.day->iso() + time_suffix(m);
+    out.anchor = AnchorKind::reference;
+    out.anchor_date = *context.reference;
+    return out;
+  }
   if (M::set(m.shift) && !M::set(m.year) && !explicit_day) {
     if (!document) {
       out.anchor = AnchorKind::none;

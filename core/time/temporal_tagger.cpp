@@ -151,12 +151,25 @@ class DigitFacts {
 
 // How close (in tokens) a day must be for a bare time of day to fall on it.
 constexpr std::size_t kAdjacentTokens = 3;
+// The longest bracketed aside ("(0735 GMT)") a time of day may be separated from its day by.
+constexpr std::size_t kAsideTokens = 6;
+
+// The token after a short bracketed aside starting at `at`, or `at` when none starts there.
+std::size_t after_aside(const std::vector<std::string_view>& folded, std::size_t at, std::size_t end) {
+  if (at >= end || folded[at] != "(") return at;
+  for (std::size_t i = at + 1; i < end && i <= at + kAsideTokens + 1; ++i) {
+    if (folded[i] == ")") return i + 1;
+    if (folded[i] == "(") break;
+  }
+  return at;
+}
 
 struct Found {
   RuleMatch match;
   std::size_t sentence;
   bool keep = true;
   bool range_start = false;  // begins an interval with the next found expression
+  std::size_t year_from = SIZE_MAX;  // the found date whose year a completed day shares
 };
 
 bool has_fact(const std::vector<TokenFact>& facts, const std::vector<std::uint32_t>& begin, std::size_t at,
@@ -321,6 +334,38 @@ void TemporalTagger::tag(Document& doc) const {
   const auto connector = [&](std::size_t from, std::size_t to, Category category) {
     return to > from && has_fact(facts, fact_begin, from, category, to - from);
   };
+  // Completes the partial days found[first..last] from the date `before` them, when a connector
+  // joins them and each day is later than the one before it.
+  const auto complete_before = [&](Found& before, const Found& partial, std::size_t first, std::size_t last) {
+    const Meaning& date = before.match.meaning;
+    if (!before.keep || date.partial || date.ignore || before.sentence != partial.sentence || before.match.rule->type != TimexType::date ||
+        !Meaning::set(date.month) || !Meaning::set(date.day) || Meaning::set(date.shift) || date.relation != Relation::none) {
+      return false;
+    }
+    // One connector word or dash, not a comma: "On May 6, 25 people died".
+    const std::size_t gap_begin = before.match.extent_end, gap_end = partial.match.extent_begin;
+    if (gap_end != gap_begin + 1 || folded[gap_begin] == ",") return false;
+    const bool range = connector(gap_begin, gap_end, Category::range_sep);
+    if (!range && !connector(gap_begin, gap_end, Category::list_sep)) return false;
+    // Nor a number that goes on: "from April 4 to 12 1/2 points".
+    const std::size_t after = found[last].match.extent_end;
+    if (after < folded.size() && has_fact(facts, fact_begin, after, Category::num, 1)) return false;
+    int day = date.day;
+    for (std::size_t p = first; p <= last; ++p) {
+      const Meaning& m = found[p].match.meaning;
+      if (!m.partial || !Meaning::set(m.day) || m.day <= day) return false;
+      day = m.day;
+    }
+    for (std::size_t p = first; p <= last; ++p) {
+      Meaning& m = found[p].match.meaning;
+      m.month = date.month;
+      m.year = date.year;
+      m.partial = false;
+      found[p].year_from = static_cast<std::size_t>(&before - found.data());
+    }
+    if (range && first == last) before.range_start = true;
+    return true;
+  };
   for (std::size_t k = 0; k < found.size(); ++k) {
     if (!found[k].match.meaning.partial) continue;
     std::size_t last = k;
@@ -336,6 +381,12 @@ void TemporalTagger::tag(Document& doc) const {
     }
     const Meaning& complete = found[last].match.meaning;
     if (last == k || complete.partial || !Meaning::set(complete.month)) {
+      // Or a complete date before them lends it, to later days only: "April 24 and 25", "March
+      // 3-5", "from May 6 to 8".
+      if (complete.partial && k > 0 && complete_before(found[k - 1], found[k], k, last)) {
+        k = last;
+        continue;
+      }
       found[k].keep = false;
       continue;
     }
@@ -407,6 +458,11 @@ void TemporalTagger::tag(Document& doc) const {
   std::vector<std::int32_t> timex_of(found.size(), -1);
   for (std::size_t k = 0; k < found.size(); ++k) {
     if (!found[k].keep) continue;
+    // A day completed from an earlier date ("April 24 and 25") is in the year that date was given.
+    if (found[k].year_from != SIZE_MAX && timex_of[found[k].year_from] >= 0 && !Meaning::set(found[k].match.meaning.year)) {
+      const std::string& v = doc.timexes[static_cast<std::size_t>(timex_of[found[k].year_from])].value;
+      if (v.size() >= 4 && all_digits(v.substr(0, 4))) found[k].match.meaning.year = digits_value(v.substr(0, 4));
+    }
     const RuleMatch& match = found[k].match;
     if (match.meaning.partial || match.meaning.ignore) continue;
     const Sentence& sentence = sentences[found[k].sentence];
@@ -419,13 +475,16 @@ void TemporalTagger::tag(Document& doc) const {
     AnchorContext context{anchor, reference, reference_period, quarter_in_focus ? quarter : std::nullopt, std::nullopt,
                           tense_.near(folded, sentence, match.extent_begin, match.extent_end), future_cost_};
     // A bare time of day falls on a day named at most a word after it ("at 10 p.m. on Friday", "at 4
-    // in the morning (4 a.m. Thursday)"), or else on one a few words before it ("lunedì mattina
-    // alle 8", "il 22 dicembre, 17.45").
+    // in the morning (4 a.m. Thursday)"), past a bracketed aside ("at 10:35 a.m. (0735 GMT) Friday"),
+    // or else on one a few words before it ("lunedì mattina alle 8", "il 22 dicembre, 17.45").
     const bool bare_time = (Meaning::set(m.hour) || !m.part.empty()) && !Meaning::set(m.day) && !Meaning::set(m.month) &&
                            !Meaning::set(m.weekday) && !Meaning::set(m.day_offset) && !Meaning::set(m.shift) && m.relation == Relation::none;
+    std::size_t time_end = match.extent_end;
+    if (bare_time) time_end = after_aside(folded, time_end, sentence.first_token + sentence.token_count);
     bool on_following_day = false;
     if (bare_time && k + 1 < found.size() && found[k + 1].keep && found[k + 1].sentence == found[k].sentence &&
-        found[k + 1].match.extent_begin <= match.extent_end + 1 && !found[k + 1].match.meaning.partial && !found[k + 1].match.meaning.ignore) {
+        found[k + 1].match.extent_begin >= match.extent_end && found[k + 1].match.extent_begin <= time_end + 1 &&
+        !found[k + 1].match.meaning.partial && !found[k + 1].match.meaning.ignore) {
       const RuleMatch& next = found[k + 1].match;
       AnchorContext next_context = context;
       next_context.tense = tense_.near(folded, sentence, next.extent_begin, next.extent_end);

@@ -24,6 +24,9 @@ TenseCues::TenseCues(std::string_view text, const std::string& name) {
       else if (kind == "past-suffixes") past_suffixes_.push_back(folded);
       else if (kind == "future-suffixes") future_suffixes_.push_back(folded);
       else if (kind == "passive-auxiliaries") passive_auxiliaries_.insert(folded);
+      else if (kind == "infinitive-markers") infinitive_markers_.insert(folded);
+      else if (kind == "agent-markers") agent_markers_.insert(folded);
+      else if (kind == "determiners") determiners_.insert(folded);
       else throw std::runtime_error(name + ": unknown line kind " + std::string(kind));
     }
   }
@@ -46,7 +49,16 @@ Tense TenseCues::of(std::string_view word) const {
 
 Tense TenseCues::at(const std::vector<std::string_view>& folded, std::size_t i) const {
   const Tense tense = of(folded[i]);
-  if (tense != Tense::unknown && i > 0 && passive_auxiliaries_.count(folded[i - 1]) > 0) return Tense::unknown;
+  if (tense != Tense::unknown && i > 0 &&
+      (passive_auxiliaries_.count(folded[i - 1]) > 0 || infinitive_markers_.count(folded[i - 1]) > 0 ||
+       determiners_.count(folded[i - 1]) > 0)) {
+    return Tense::unknown;
+  }
+  // "markets untouched by the crisis": a word past only by its ending, followed by an agent, is a
+  // passive participle, which dates nothing by itself.
+  if (tense == Tense::past && i + 1 < folded.size() && agent_markers_.count(folded[i + 1]) > 0 && past_words_.count(folded[i]) == 0) {
+    return Tense::unknown;
+  }
   return tense;
 }
 

@@ -29,10 +29,13 @@ class TenseCues {
 
  private:
   // The tense a token marks in its clause: a participle after a passive auxiliary ("will be held",
-  // "had been scheduled") marks none, leaving the tense to the auxiliary's own cue.
+  // "had been scheduled") marks none, leaving the tense to the auxiliary's own cue; nor does a verb
+  // after a modal or an infinitive marker ("will succeed", "to proceed"), whatever its ending, nor
+  // a word past only by its ending that an agent marker follows ("markets untouched by"), nor a
+  // noun after a determiner ("announced the plan": "plan" is no verb).
   Tense at(const std::vector<std::string_view>& folded, std::size_t i) const;
 
-  StringSet past_words_, future_words_, passive_auxiliaries_;
+  StringSet past_words_, future_words_, passive_auxiliaries_, infinitive_markers_, agent_markers_, determiners_;
   std::vector<std::string> past_suffixes_, future_suffixes_;
 };
 

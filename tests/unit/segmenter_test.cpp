@@ -64,6 +64,11 @@ TEST_CASE("English abbreviations and clitics") {
   CHECK(std::find(s.tokens.begin(), s.tokens.end(), "n't") != s.tokens.end());
 }
 
+TEST_CASE("English sentences go on past an abbreviation into a bracketed aside") {
+  const auto s = segment("The blast came at 10:35 a.m. (0735 GMT) Friday. Acme Inc. (NYSE: ACM) fell. It was 9 p.m. Police came.", "en");
+  CHECK(s.sentences == Strings{"The blast came at 10:35 a.m. (0735 GMT) Friday.", "Acme Inc. (NYSE: ACM) fell.", "It was 9 p.m.", "Police came."});
+}
+
 TEST_CASE("headings and paragraphs separated by line breaks are sentences") {
   const auto s = segment("Profili coinvolti\n\nLa vicenda riguarda gruppi eterogenei.\nMosca continua a bombardare\nIntanto l’ira non si placa.", "it");
   CHECK(s.sentences == Strings{"Profili coinvolti", "La vicenda riguarda gruppi eterogenei.", "Mosca continua a bombardare",

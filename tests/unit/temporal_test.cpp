@@ -172,6 +172,12 @@ TEST_CASE("English dates, durations, references and sets") {
   expect("en", "1990-08-15", "He arrived in 1990 and met 1500 workers.", {{"1990", "DATE", "1990"}});
 }
 
+TEST_CASE("English plural days and days with plural parts recur") {
+  expect("en", "1998-02-13", "Flights leave on Mondays, on Tuesday nights and every Friday morning; one left Sunday night.",
+         {{"Mondays", "SET", "XXXX-WXX-1"}, {"Tuesday nights", "SET", "XXXX-WXX-2TNI"}, {"every Friday morning", "SET", "XXXX-WXX-5TMO"},
+          {"Sunday night", "TIME", "1998-02-08TNI"}});
+}
+
 TEST_CASE("English words that start many rules still start each rule the next word fits") {
   // "the", "a" and "last" start dozens of rules; only those whose next element can take the next
   // token are tried (TemporalGrammar::Follow): a word, a category, or nothing at a sentence's end.
@@ -179,6 +185,48 @@ TEST_CASE("English words that start many rules still start each rule the next wo
   expect("en", "1998-08-07", "The summer of 1996 and the 1980s, the year 1991, a year earlier, last week and the week of March 6. See you the",
          {{"The summer of 1996", "DATE", "1996-SU"}, {"the 1980s", "DATE", "198X"}, {"the year 1991", "DATE", "1991"},
           {"a year earlier", "DATE", "1990"}, {"last week", "DATE", "1998-W31"}, {"the week of March 6", "DATE", "1998-W10"}});
+}
+
+TEST_CASE("English days after a complete date take its month and year") {
+  const Document doc = analyse("en", "1999-02-10", "The summit is on April 24 and 25; talks run March 3-5. On May 6, 25 people died; shares rose from April 4 to 12 1/2.");
+  REQUIRE(doc.timexes.size() == 6);
+  CHECK(doc.timexes[1].value == "1999-04-25");
+  CHECK(doc.timexes[3].value == "1999-03-05");
+  REQUIRE(doc.intervals.size() == 1);
+  CHECK(doc.intervals[0].from == 2);
+  CHECK(doc.intervals[0].to == 3);
+  // A comma is no connector here, nor is a number that goes on.
+  CHECK(doc.timexes[4].value == "1998-05-06");
+  CHECK(doc.timexes[5].value == "1999-04-04");
+  expect("en", "1999-02-10", "The plant shut May 6 and 9.", {{"May 6", "DATE", "1998-05-06"}, {"9", "DATE", "1998-05-09"}});
+}
+
+TEST_CASE("English \"the following\" unit counts one on from the last date named") {
+  expect("en", "1998-04-18", "On May 22, 1995, he was made a general, and the following year he left.",
+         {{"May 22, 1995", "DATE", "1995-05-22"}, {"the following year", "DATE", "1996"}});
+  expect("en", "1989-10-27", "In March, the board met. The following month, the company was sold.",
+         {{"March", "DATE", "1989-03"}, {"The following month", "DATE", "1989-04"}});
+}
+
+TEST_CASE("English spans: a couple of years, an additional year, the weeks ahead, the early summer") {
+  expect("en", "1989-10-26",
+         "Over the next couple of years it will take an additional year; in the early summer and the weeks ahead it grows, "
+         "and the firm moved to a calendar year.",
+         {{"the next couple of years", "DURATION", "P2Y"}, {"an additional year", "DURATION", "P1Y"},
+          {"the early summer", "DATE", "1989-SU", "START"}, {"the weeks ahead", "DURATION", "PXW"}});
+}
+
+TEST_CASE("English spans as compound adjectives") {
+  expect("en", "2000-01-15", "A decades-long feud, a day-long strike and a two-day-long vigil.",
+         {{"decades-long", "DURATION", "PXDE"}, {"day-long", "DURATION", "P1D"}, {"two-day-long", "DURATION", "P2D"}});
+}
+
+TEST_CASE("English \"the previous\" counts back from the last date named, \"last\" from the document date") {
+  // 1989-10-30 is a Monday.
+  expect("en", "1989-10-30", "On Friday the index closed down 4.5% from the previous Friday. Last Friday it fell. "
+         "In 1987 sales rose from the previous year.",
+         {{"Friday", "DATE", "1989-10-27"}, {"the previous Friday", "DATE", "1989-10-20"}, {"Last Friday", "DATE", "1989-10-27"},
+          {"1987", "DATE", "1987"}, {"the previous year", "DATE", "1986"}});
 }
 
 TEST_CASE("English approximate distances back") {
@@ -214,6 +262,12 @@ TEST_CASE("English times of day fall on the day right after them, or else on one
   expect("en", "1998-08-08", "On Friday, at 9 p.m., the blast came.", {{"Friday", "DATE", "1998-08-07"}, {"9 p.m.", "TIME", "1998-08-07T21:00"}});
 }
 
+TEST_CASE("English times of day reach their day past a bracketed aside") {
+  // Wire copy gives the time in GMT between the local time and its day.
+  expect("en", "1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+         {{"10:35 a.m.", "TIME", "1998-08-07T10:35", "APPROX"}, {"Friday", "DATE", "1998-08-07"}});
+}
+
 TEST_CASE("English passives take their tense from the auxiliary, not the participle") {
   // 1995-11-02 is a Thursday.
   expect("en", "1995-11-02", "The vote will be held Monday.", {{"Monday", "DATE", "1995-11-06"}});
@@ -224,6 +278,28 @@ TEST_CASE("English passives take their tense from the auxiliary, not the partici
   expect("en", "1995-11-02", "Protesters were planning to march on Monday.", {{"Monday", "DATE", "1995-11-06"}});
   // A participle listed as a future cue is no cue either: "had" dates the schedule.
   expect("en", "1995-11-06", "The offer had been scheduled to expire Friday.", {{"Friday", "DATE", "1995-11-03"}});
+}
+
+TEST_CASE("English verbs after a modal or \"to\", and participles before an agent, are no tense cues") {
+  // "succeed" ends like a past tense; after "will" it is an infinitive, and "will" decides.
+  expect("en", "1989-10-26", "Mr. Smith will succeed him Feb. 1, the bank said.", {{"Feb. 1", "DATE", "1990-02-01"}});
+  expect("en", "1989-10-26", "She hopes to proceed in March.", {{"March", "DATE", "1990-03"}});
+  // "untouched by" is a participle with its agent, nearer than "will" but no verb of the clause.
+  expect("en", "1998-02-13", "Qantas will double its flights by August in search of markets untouched by the crisis.",
+         {{"August", "DATE", "1998-08"}});
+  expect("en", "1998-02-13", "Qantas doubled its flights in August, in search of markets untouched by the crisis.",
+         {{"August", "DATE", "1997-08"}});
+}
+
+TEST_CASE("English nouns after a determiner are no tense cues") {
+  // "the plan" is a noun; "approved" dates the clause.
+  expect("en", "1989-10-26", "The board approved the plan in March.", {{"March", "DATE", "1989-03"}});
+}
+
+TEST_CASE("English future-tense clauses rarely name a date months behind") {
+  expect("en", "1998-03-04", "Collins will be named commander of the shuttle for a mission in December.", {{"December", "DATE", "1998-12"}});
+  // A day just behind stays possible: the deadline passed yesterday.
+  expect("en", "1998-03-04", "The talks will resume after the deadline of March 3.", {{"March 3", "DATE", "1998-03-03"}});
 }
 
 TEST_CASE("English months without a year: a past-tense report may name one a few months ahead") {
