@@ -107,6 +107,7 @@ export function createEntityList({ list, search, sort, typeButtons, count }, { o
       selected = nextSelected;
       refresh();
     },
+    measure: () => view.measure(),
     setHighlighted(indices) {
       if (indices.length === 0 && highlighted.size === 0) return;
       highlighted = new Set(indices);

@@ -116,6 +116,9 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
     return sourceStart;
   }
 
+  // Whether the text may be scrolled away from its top.
+  let scrolled = false;
+  body.addEventListener('scroll', () => { scrolled = true; }, { passive: true });
   body.addEventListener('click', (event) => {
     const mention = event.target.closest('.mention[data-entity]');
     if (mention) onToggleEntity(Number(mention.dataset.entity), { activate: true });
@@ -161,7 +164,8 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
     const source = renderText(doc, data, highlight, target.highlight);
     if (!target.keepScroll) {
       if (source) source.scrollIntoView({ block: 'center' });
-      else body.scrollTop = 0;
+      else if (scrolled) body.scrollTop = 0; // only when needed: setting it lays the page out now
+      scrolled = Boolean(source);
     }
     body.dataset.doc = String(target.doc);
   }
@@ -179,6 +183,10 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
       if (shown && model?.documents[shown.doc]) show({ ...shown, keepScroll: true, highlight: shown.highlight });
     },
     show,
+    // Asks the worker for an article the reader is about to show.
+    prefetch(index) {
+      details(index).catch(() => {});
+    },
     get shown() { return shown; },
   };
 }

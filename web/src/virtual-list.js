@@ -89,6 +89,16 @@ export class VirtualList {
     this.render();
   }
 
+  // Reads the list's size now. A page that has just shown the list calls this before it draws
+  // anything (the size costs one layout then, not one per list), so that the rows drawn next fit
+  // the list; otherwise they are drawn for the size it had while hidden, and again once its
+  // resize observer reports the real one.
+  measure() {
+    const rect = { width: this.container.offsetWidth, height: this.container.offsetHeight };
+    const known = this.virtualizer.scrollRect;
+    if (!known || known.width !== rect.width || known.height !== rect.height) this.virtualizer.scrollRect = rect;
+  }
+
   nextSelectable(from, step) {
     for (let i = from + step; i >= 0 && i < this.items.length; i += step) {
       if (this.options.isSelectable(this.items[i])) return i;
