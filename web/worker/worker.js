@@ -14,6 +14,8 @@ import { buildModel, modelMessages } from './model.js';
 import { reportHtml } from './report.js';
 import { warmUpFiles } from './warm-up.js';
 
+const PROGRESS_MS = 40;
+
 /* global createCronaca, CronacaEngine */
 let engine = null;
 let last = null; // {json, result, files}
@@ -52,8 +54,16 @@ function analyse({ id, files, corrections, rejected = [] }) {
   const archiveErrors = expanded.errors;
   postMessage({ type: 'progress', id, phase: 'reading', done: 0, total: inputs.length, name: '' });
   for (const error of archiveErrors) postMessage({ type: 'progress', id, phase: 'file', done: 0, total: inputs.length, ...error, error: error.message });
+  // The files done go to the page in batches, at most one message per PROGRESS_MS: a message per
+  // file cost the worker a few per cent of a large analysis and the page a task each.
+  let done = [];
+  let sentAt = performance.now();
   const json = engine.analyse(inputs, { corrections }, (progress) => {
-    postMessage({ type: 'progress', id, phase: 'file', ...progress });
+    done.push([progress.name, progress.error]);
+    if (progress.done < progress.total && performance.now() - sentAt < PROGRESS_MS) return;
+    postMessage({ type: 'progress', id, phase: 'file', done: progress.done, total: progress.total, name: progress.name, files: done });
+    done = [];
+    sentAt = performance.now();
     if (progress.done === progress.total) postMessage({ type: 'progress', id, phase: 'resolving', done: progress.done, total: progress.total });
   }, rejected);
   const analysed = performance.now();
