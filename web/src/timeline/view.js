@@ -12,7 +12,7 @@ import { el, perFrame } from '../dom.js';
 import { eventDateLine, eventTooltip } from '../event-summary.js';
 import { t } from '../i18n.js';
 import { formatDay, formatNumber, MONTH_FORMAT } from '../lib/format.js';
-import { calendarBins, fitText, intervalAtLeast, layoutEvents } from './layout.js';
+import { binsWithin, fitText, intervalAtLeast, layoutEvents } from './layout.js';
 
 const LANE = 24;
 const MARGIN = { top: 10, right: 16, bottom: 26, left: 16 };
@@ -227,7 +227,7 @@ export function createTimeline({ container, svgElement, overviewElement, tooltip
     const [start, end] = domain;
     const interval = intervalAtLeast((end - start) / 100);
     const counts = new Map();
-    const binOf = calendarBins(interval);
+    const binOf = binsWithin(interval, start, end);
     for (const event of events) {
       if (event.background) continue;
       const bin = binOf((event.span[0] + event.span[1]) / 2);
