@@ -166,6 +166,20 @@ function articleOrder() {
   return filter ? [...filter.docs].sort((a, b) => (model.documents[b].span?.[0] ?? -Infinity) - (model.documents[a].span?.[0] ?? -Infinity) || a - b) : [];
 }
 
+// The first article of articleOrder(), without sorting them all.
+function newestArticle() {
+  let best = null;
+  let bestStart = -Infinity;
+  for (const index of filter?.docs ?? []) {
+    const start = model.documents[index].span?.[0] ?? -Infinity;
+    if (best === null || start > bestStart) {
+      best = index;
+      bestStart = start;
+    }
+  }
+  return best ?? 0;
+}
+
 // What a click changed is drawn at once (the names, the filter bar); the other views follow in
 // tasks of their own, each with the latest filter, so that no click makes one long task.
 const deferred = new Map();
@@ -179,8 +193,13 @@ function later(key, draw) {
   }, 0);
 }
 
+const LIST_TABS = { events: true, articles: true };
+const isLarge = (m) => m.events.length + m.entities.length > 4000;
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
 // `computed`: the filter of the current selection, when the caller has just computed it.
-function refilter({ immediate = false, computed = null } = {}) {
+// `lists`: with `immediate`, whether the lists are drawn at once too, or in a task of their own.
+function refilter({ immediate = false, computed = null, lists = true } = {}) {
   if (!model) return;
   filter = computed ?? computeFilter(model, { window: selection.window, selected: selection.entities });
   entityList.setData(model, filter, selection.entities);
@@ -188,15 +207,14 @@ function refilter({ immediate = false, computed = null } = {}) {
   renderCard();
   const views = [
     ['timeline', () => timeline.update(filter.selectionEvents, selection.window)],
-    ['lists', () => {
-      eventList.setData(model, filter.events.map((event) => event.index));
-      articleList.setData(model, filter.docs);
-    }],
+    ['events', () => eventList.setData(model, filter.events.map((event) => event.index))],
+    ['articles', () => articleList.setData(model, filter.docs)],
     ['map', () => map?.update(model, filter, selection.entities)],
     ['reader', () => reader.setSelected(selection.entities)],
   ];
+  // Drawn at once when asked, except a list in a tab that is not shown, which follows.
   for (const [key, draw] of views) {
-    if (immediate) draw();
+    if (immediate && !(key in LIST_TABS && (selection.tab !== key || !lists))) draw();
     else later(key, draw);
   }
   rememberView();
@@ -309,12 +327,13 @@ async function applyView(view) {
   // The reader is never empty when there is something to read: the linked article, the one that
   // was open, or the newest. It is asked for now, so that the worker looks it up while this task
   // draws the other views.
-  const doc = linkedDoc >= 0 ? linkedDoc : model.documents.length ? articleOrder()[0] ?? 0 : null;
+  const doc = linkedDoc >= 0 ? linkedDoc : model.documents.length ? newestArticle() : null;
   if (doc !== null) reader.prefetch(doc);
+  if (view.tab) selectTab(view.tab);
   // Every size first, in one layout of the workspace, then the drawing.
   for (const view of [entityList, eventList, articleList, timeline]) view.measure();
-  refilter({ immediate: true, computed: filter });
-  if (view.tab) selectTab(view.tab);
+  // A large analysis draws its lists in a task of their own, so that neither task is long.
+  refilter({ immediate: true, computed: filter, lists: !isLarge(model) });
   // The lists and the timeline are drawn; the reader comes in a task of its own, once they are
   // painted.
   const current = model;
@@ -383,6 +402,10 @@ async function analyseOnce() {
   reader.setModel(model);
   // Drawn in this task, with the workspace laid out once: waiting a frame first only delayed it.
   const opened = applyView(view);
+  if (isLarge(model)) {
+    await nextTask(); // the lists' task, queued before this one
+    if (mine !== generation) return;
+  }
   // Tests and the benchmark wait for this: the timeline and the lists are drawn (the reader's
   // article follows), and the next frame paints them.
   document.body.dataset.drawn = String(model.documents.length);
