@@ -175,7 +175,7 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
     setModel(next) {
       model = next;
       shown = null;
-      entityIndex = new Map(next.entities.map((e) => [e.id, e.index]));
+      entityIndex = new Map(next?.entities.map((e) => [e.id, e.index]));
       cache.clear();
     },
     setSelected(next) {
@@ -183,9 +183,10 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
       if (shown && model?.documents[shown.doc]) show({ ...shown, keepScroll: true, highlight: shown.highlight });
     },
     show,
-    // Asks the worker for an article the reader is about to show.
-    prefetch(index) {
-      details(index).catch(() => {});
+    // Asks the worker for an article the reader is about to show (or takes it as given).
+    prefetch(index, data) {
+      if (data) cache.set(index, Promise.resolve(data));
+      else details(index).catch(() => {});
     },
     get shown() { return shown; },
   };

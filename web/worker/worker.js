@@ -19,6 +19,10 @@ const PROGRESS_MS = 40;
 /* global createCronaca, CronacaEngine */
 let engine = null;
 let last = null; // {json, result, files}
+// The warm-up analysis, which the page draws once out of sight to ready its own code and fonts
+// (app.js, rehearse); resolved with null when there is none.
+let resolveSample;
+const sample = new Promise((resolve) => { resolveSample = resolve; });
 
 // tools/build-web.mjs puts the core's scripts ahead of this file's code; a page bundled before
 // the core was built loads them now.
@@ -81,8 +85,8 @@ function analyse({ id, files, corrections, rejected = [] }) {
   };
 }
 
-function documentDetails(index) {
-  const doc = last?.result.documents[index];
+function documentDetails(index, result = last?.result) {
+  const doc = result?.documents[index];
   if (!doc) throw new Error('no such document');
   const { text, sentences, timexes, intervals, mentions } = doc;
   return { index, text, sentences, timexes, intervals, mentions };
@@ -121,15 +125,18 @@ const handlers = {
     setTimeout(() => {
       try {
         engine.prepare();
-        buildModel(JSON.parse(engine.analyse(warmUpFiles)));
+        const result = JSON.parse(engine.analyse(warmUpFiles));
+        resolveSample({ model: buildModel(result), document: documentDetails(0, result) });
         mark('prepared')();
       } catch (error) {
+        resolveSample(null);
         console.error('cronaca: preparing the models failed:', error); // the first analysis will say why
       }
     }, 0);
     return { startup: { origin: performance.timeOrigin, ...startup } };
   },
   startup: () => ({ origin: performance.timeOrigin, ...startup }),
+  sample: () => sample,
   analyse: (message) => analyse(message),
   document: ({ index }) => documentDetails(index),
   export: ({ kind, options }) => exportFile(kind, options),
