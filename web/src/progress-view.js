@@ -7,12 +7,14 @@ import { formatNumber } from './lib/format.js';
 // The list of files is built only while it is open (it is closed unless a few files failed): ten
 // thousand dropped files made fifty thousand nodes in the task that started the analysis.
 const CHUNK = 500; // list items built per task when a long list is opened
+const SHOW_AFTER_MS = 150;
 
 export function createProgress({ container, bar, label, details, list, summary }) {
   const items = new Map(); // name -> {status, text, node (while the list is built)}
   let state = { done: 0, total: 0, name: '', phase: '' };
   let runs = 0;
   let built = false; // whether the list's items are in the DOM
+  let showTimer = 0;
   let building = 0; // bumped to stop a list being built in chunks
   const waiting = t('fileWaiting');
   const fileDone = t('fileDone');
@@ -83,7 +85,10 @@ export function createProgress({ container, bar, label, details, list, summary }
       for (const name of names) if (!/\.zip$/i.test(name)) items.set(name, { status: 'waiting', text: waiting, node: null });
       if (details.open) build();
       state = { done: 0, total: names.length, name: '', phase: 'reading' };
-      container.hidden = false;
+      // Shown once the analysis has taken SHOW_AFTER_MS: a few articles are analysed sooner, and
+      // laying the bar out meanwhile only took time from the analysis on a busy machine.
+      clearTimeout(showTimer);
+      if (container.hidden) showTimer = setTimeout(() => { container.hidden = false; }, SHOW_AFTER_MS);
       container.dataset.state = 'running';
       summary.textContent = '';
       paint();
@@ -100,6 +105,8 @@ export function createProgress({ container, bar, label, details, list, summary }
       paint();
     },
     finish({ documents, errors, ms }) {
+      clearTimeout(showTimer);
+      container.hidden = false;
       container.dataset.state = errors.length ? 'problems' : 'done';
       for (const error of errors) mark(error.name, 'failed', error.message);
       for (const [name, entry] of items) {
@@ -123,10 +130,13 @@ export function createProgress({ container, bar, label, details, list, summary }
       }
     },
     fail(message) {
+      clearTimeout(showTimer);
+      container.hidden = false;
       container.dataset.state = 'failed';
       label.textContent = t('analysisFailed', { message });
     },
     hide() {
+      clearTimeout(showTimer);
       container.hidden = true;
       clear();
     },
