@@ -470,7 +470,16 @@ async function analyseOnce() {
     return; // a newer workspace is waiting; this result is already stale
   }
   const received = performance.now();
-  model = hydrateModel(answer.model);
+  const next = hydrateModel(answer.model);
+  if (isLarge(next)) {
+    // A large one is drawn in the next task: this one has taken in its last part and its model.
+    await nextTask();
+    if (mine !== generation || again) {
+      if (again) pendingView = view;
+      return;
+    }
+  }
+  model = next;
   showProblems(model.errors);
   for (const warning of model.warnings) toast(warning, 'warning');
   document.body.dataset.state = 'ready';

@@ -17,7 +17,7 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
   let model = null;
   let selected = new Set();
   let request = 0;
-  let entityIndex = new Map();
+  let entityIndex = null; // entity id -> index, built when first needed
 
   async function details(index) {
     if (cache.has(index)) return cache.get(index);
@@ -91,6 +91,7 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
         node = wrap;
       }
       if (marks.mention) {
+        entityIndex ??= new Map(model.entities.map((e) => [e.id, e.index]));
         const entity = model.entities[entityIndex.get(marks.mention.mention.entity)];
         const wrap = el('span', {
           className: `mention type-${entity?.type ?? marks.mention.mention.type}${entity && selected.has(entity.index) ? ' is-selected' : ''}${marks.mention.mention.role ? ' is-demonym' : ''}`,
@@ -175,7 +176,7 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
     setModel(next) {
       model = next;
       shown = null;
-      entityIndex = new Map(next?.entities.map((e) => [e.id, e.index]));
+      entityIndex = null;
       cache.clear();
     },
     setSelected(next) {
