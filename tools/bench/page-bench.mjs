@@ -25,7 +25,7 @@ if (!corpus) {
 const server = await startServer({ root: web, port: 0, base: '/bench/' });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 const page = await browser.newPage({ locale, viewport: { width: 1440, height: 900 } });

@@ -3,11 +3,12 @@
 // Chrome trace of one drop (IDLE_MS after the engine is ready, 2000 by default) and prints the
 // main thread's and the worker's tasks in that stretch, longest first, with what they ran.
 //   node tools/bench/trace-drop.mjs DIR [trace.json]      (WEB=dir measures another build)
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../serve.mjs';
+import { dataTransfer, dropAndTime } from './drop.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const web = process.env.WEB ?? join(root, 'build/web');
@@ -19,7 +20,7 @@ if (!corpus) {
 
 const server = await startServer({ root: web, port: 0, base: '/bench/' });
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -27,28 +28,25 @@ await page.addInitScript(() => {
   // The drop as the page sees it, and the first frame painted after data-analysed is set.
   addEventListener('drop', () => performance.mark('drop'), true);
   new MutationObserver(() => {
+    if (document.body?.dataset.drawn && !performance.getEntriesByName('drawn').length) performance.mark('drawn');
     if (document.body?.dataset.analysed && !performance.getEntriesByName('analysed').length) {
       performance.mark('analysed');
       requestAnimationFrame(() => setTimeout(() => performance.mark('painted'), 0));
     }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-analysed'] });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-analysed', 'data-drawn'] });
 });
 await page.goto(`http://127.0.0.1:${server.address().port}/bench/`);
 await page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
 await page.waitForTimeout(Number(process.env.IDLE_MS ?? 2000));
 
 const names = readdirSync(corpus).sort();
-const transfer = await page.evaluateHandle((list) => {
-  const dt = new DataTransfer();
-  for (const { name, data } of list) dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type: 'text/plain' }));
-  return dt;
-}, names.map((name) => ({ name, data: readFileSync(join(corpus, name)).toString('base64') })));
+const transfer = await dataTransfer(page, names.map((name) => join(corpus, name)));
 
 await browser.startTracing(page, {
   categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', 'blink', 'loading', 'disabled-by-default-devtools.timeline.frame', 'disabled-by-default-devtools.timeline.stack', ...(process.env.PROFILE ? ['disabled-by-default-v8.cpu_profiler'] : [])],
 });
-await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
-await page.waitForSelector(`body[data-analysed="${names.length}"]`, { timeout: 600000 });
+// Dropped and awaited inside the page (drop.mjs), so that no polling of Playwright's is traced.
+await dropAndTime(page, transfer, names.length);
 await page.waitForFunction(() => performance.getEntriesByName('painted').length > 0);
 const marks = await page.evaluate(() => Object.fromEntries(['drop', 'analysed', 'painted'].map((name) => [name, performance.getEntriesByName(name)[0]?.startTime])));
 const trace = JSON.parse((await browser.stopTracing()).toString());
@@ -69,6 +67,23 @@ if (dropTs === undefined) {
 }
 const end = paintedTs ?? Infinity;
 const ms = (us) => (us / 1000).toFixed(1);
+
+// The critical path: the worker's analysis, the main-thread task that drew, the frame that painted.
+{
+  const threadOf = (pattern) => [...threadNames].find(([, name]) => pattern.test(name))?.[0];
+  const tasksOf = (key) => events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === key && e.name === 'ThreadControllerImpl::RunTask' && e.ts >= dropTs).sort((a, b) => a.ts - b.ts);
+  const workerTask = tasksOf(threadOf(/DedicatedWorker/)).sort((a, b) => b.dur - a.dur)[0];
+  const mainTasks = tasksOf(threadOf(/CrRendererMain/));
+  const drawnTs = userMark('drawn')?.ts;
+  const drawTask = drawnTs && mainTasks.find((e) => e.ts <= drawnTs && e.ts + e.dur >= drawnTs);
+  const frame = drawTask && events.filter((e) => e.name === 'WebFrameWidgetImpl::UpdateLifecycle' && e.ts > drawTask.ts + drawTask.dur).sort((a, b) => a.ts - b.ts)[0];
+  const at = (us) => `+${ms(us - dropTs)}`;
+  if (workerTask && drawTask && frame) {
+    // With the thread's own CPU time in each (the rest is waiting for a core, on a busy machine).
+    const span = (e) => `${at(e.ts)}..${at(e.ts + e.dur)} (${ms(e.dur)}, cpu ${e.tdur === undefined ? '?' : ms(e.tdur)})`;
+    console.log(`critical path (ms): worker ${span(workerTask)}; draw task ${span(drawTask)}; frame ${span(frame)}`);
+  }
+}
 
 // Top-level tasks of each thread in the stretch, with their longest direct children.
 const byThread = new Map();
