@@ -1,27 +1,13 @@
 // The page's side of the benchmark, in Debian's Chromium: what it transfers, how soon it is
 // ready, how long the seeds and 1,000 articles take to analyse and show, and the longest task
 // the main thread ran meanwhile (the page must stay responsive).
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../serve.mjs';
+import { dataTransfer, dropAndTime } from './drop.mjs';
 
-// Markers the page sets: the engine's status, and the number of documents analysed (set in the
-// task that draws the timeline; one more frame paints it).
+// The engine's status, which the page sets when it is ready.
 const READY = '#engine-status[data-state="ready"]';
-const analysed = (count) => `body[data-analysed="${count}"]:not([data-busy="true"])`;
-const painted = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
-
-// Drops files on the page as a desktop does: a DataTransfer of Files, built before the clock starts.
-async function dropper(page, paths) {
-  const transfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const { name, data } of list) dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type: 'text/plain' }));
-    return dt;
-  }, paths.map((path) => ({ name: basename(path), data: readFileSync(path).toString('base64') })));
-  return () => page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
-}
 
 // The longest task the main thread has run, kept in window.__longestTask.
 function watchLongTasks(page) {
@@ -33,17 +19,12 @@ function watchLongTasks(page) {
   });
 }
 
-// Drops the files and waits for their timeline to be painted; returns the milliseconds it took.
-// window.__longestTask then holds the longest main-thread task meanwhile.
+// Drops the files and waits for them to be shown, timed in the page (drop.mjs): {timelineMs,
+// completeMs}. window.__longestTask then holds the longest main-thread task meanwhile.
 async function dropAndWait(page, paths) {
-  const drop = await dropper(page, paths);
-  const started = await page.evaluate(() => {
-    window.__longestTask = 0;
-    return performance.now();
-  });
-  await drop();
-  await page.waitForSelector(analysed(paths.length), { timeout: 300000 });
-  return (await painted(page)) - started;
+  const transfer = await dataTransfer(page, paths);
+  await page.evaluate(() => { window.__longestTask = 0; });
+  return dropAndTime(page, transfer, paths.length);
 }
 
 export async function browserBench({ web, seeds, corpus }) {
@@ -101,10 +82,12 @@ export async function browserBench({ web, seeds, corpus }) {
       page_gzip_kb: of(/\.(html|js|css|svg)$/, 'gzip') / 1e3,
       ready_after_navigation_ms: readyMs,
       ready_wall_ms: loadWall,
-      seeds_to_result_ms: seedsMs,
-      seeds_to_result_2s_after_ready_ms: seedsIdleMs,
+      seeds_to_result_ms: seedsMs.timelineMs,
+      seeds_to_result_2s_after_ready_ms: seedsIdleMs.timelineMs,
+      seeds_complete_2s_after_ready_ms: seedsIdleMs.completeMs,
       longest_task_seeds_ms: longestAfterSeeds,
-      articles_1000_ms: corpusMs,
+      articles_1000_ms: corpusMs.timelineMs,
+      articles_1000_complete_ms: corpusMs.completeMs,
       longest_task_ms: longest,
     };
   } finally {

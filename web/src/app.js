@@ -166,6 +166,20 @@ function articleOrder() {
   return filter ? [...filter.docs].sort((a, b) => (model.documents[b].span?.[0] ?? -Infinity) - (model.documents[a].span?.[0] ?? -Infinity) || a - b) : [];
 }
 
+// The first article of articleOrder(), without sorting them all.
+function newestArticle() {
+  let best = null;
+  let bestStart = -Infinity;
+  for (const index of filter?.docs ?? []) {
+    const start = model.documents[index].span?.[0] ?? -Infinity;
+    if (best === null || start > bestStart) {
+      best = index;
+      bestStart = start;
+    }
+  }
+  return best ?? 0;
+}
+
 // What a click changed is drawn at once (the names, the filter bar); the other views follow in
 // tasks of their own, each with the latest filter, so that no click makes one long task.
 const deferred = new Map();
@@ -179,23 +193,28 @@ function later(key, draw) {
   }, 0);
 }
 
-function refilter({ immediate = false } = {}) {
+const LIST_TABS = { events: true, articles: true };
+const isLarge = (m) => m.events.length + m.entities.length > 4000;
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
+// `computed`: the filter of the current selection, when the caller has just computed it.
+// `lists`: with `immediate`, whether the lists are drawn at once too, or in a task of their own.
+function refilter({ immediate = false, computed = null, lists = true } = {}) {
   if (!model) return;
-  filter = computeFilter(model, { window: selection.window, selected: selection.entities });
+  filter = computed ?? computeFilter(model, { window: selection.window, selected: selection.entities });
   entityList.setData(model, filter, selection.entities);
   filterBar.render(model, filter, selection);
   renderCard();
   const views = [
     ['timeline', () => timeline.update(filter.selectionEvents, selection.window)],
-    ['lists', () => {
-      eventList.setData(model, filter.events.map((event) => event.index));
-      articleList.setData(model, filter.docs);
-    }],
+    ['events', () => eventList.setData(model, filter.events.map((event) => event.index))],
+    ['articles', () => articleList.setData(model, filter.docs)],
     ['map', () => map?.update(model, filter, selection.entities)],
     ['reader', () => reader.setSelected(selection.entities)],
   ];
+  // Drawn at once when asked, except a list in a tab that is not shown, which follows.
   for (const [key, draw] of views) {
-    if (immediate) draw();
+    if (immediate && !(key in LIST_TABS && (selection.tab !== key || !lists))) draw();
     else later(key, draw);
   }
   rememberView();
@@ -303,20 +322,105 @@ async function applyView(view) {
   selection.window = view.window ?? null;
   const active = view.active ? findEntities(model, view.active)[0] : (view.entities?.length ? [...selection.entities][0] : undefined);
   selection.active = active ?? null;
-  const doc = view.doc ? model.documents.findIndex((d) => d.name === view.doc) : -1;
-  refilter({ immediate: true });
+  const linkedDoc = view.doc ? model.documents.findIndex((d) => d.name === view.doc) : -1;
+  filter = computeFilter(model, { window: selection.window, selected: selection.entities });
+  // The reader is never empty when there is something to read: the linked article, the one that
+  // was open, or the newest. It is asked for now, so that the worker looks it up while this task
+  // draws the other views.
+  const doc = linkedDoc >= 0 ? linkedDoc : model.documents.length ? newestArticle() : null;
+  if (doc !== null) reader.prefetch(doc);
   if (view.tab) selectTab(view.tab);
-  // The lists and the timeline are drawn; the reader comes in a task of its own.
+  // Every size first, in one layout of the workspace, then the drawing.
+  for (const view of [entityList, eventList, articleList, timeline]) view.measure();
+  // A large analysis draws its lists in a task of their own, so that neither task is long.
+  refilter({ immediate: true, computed: filter, lists: !isLarge(model) });
+  // The lists and the timeline are drawn; the reader comes in a task of its own, once they are
+  // painted.
   const current = model;
   await nextFrame();
   if (model !== current) return;
-  // The reader is never empty when there is something to read: the linked article, the one that
-  // was open, or the newest.
-  if (doc >= 0) openDocument(doc);
-  else if (model.documents.length) openDocument(articleOrder()[0] ?? 0);
+  if (doc !== null) openDocument(doc);
   else reader.show(null);
   if (selection.active !== null) entityList.reveal(selection.active);
   if (selection.window && view.zoom !== false) timeline.zoomTo(selection.window);
+}
+
+// ---- Rehearsal -----------------------------------------------------------------------------
+// The first drawing of a workspace used to be slow for being the first: its code ran for the
+// first time (and was compiled as it went), its text was laid out in font sizes and weights not
+// used before (each one a round trip to the browser process on Linux), its date formats were
+// built. So while the page waits for files it draws the worker's warm-up analysis once, out of
+// sight, in one idle task, and puts every view back as it was.
+const idle = () => new Promise((resolve) => {
+  if ('requestIdleCallback' in window) requestIdleCallback(resolve, { timeout: 3000 });
+  else setTimeout(resolve, 50);
+});
+
+async function rehearse() {
+  let sample = null;
+  try {
+    await client.ready;
+    sample = await client.request('sample');
+  } catch {
+    return; // nothing to rehearse with: the first analysis is merely slower
+  }
+  if (!sample) return;
+  const workspace = $('workspace');
+  const waiting = () => !model && !files.length && !running && workspace.hidden;
+  const rehearsal = hydrateModel(sample.model);
+  const all = computeFilter(rehearsal, {});
+  const none = new Set();
+  // In parts, one per idle task, each laid out out of sight (a first run is slow: one task for it
+  // all took up to 180 ms on a busy machine).
+  const parts = [
+    () => {
+      timeline.setModel(rehearsal);
+      reader.setModel(rehearsal);
+      reader.prefetch(0, sample.document);
+      for (const view of [entityList, eventList, articleList, timeline]) view.measure();
+    },
+    () => entityList.setData(rehearsal, all, none),
+    () => {
+      filterBar.render(rehearsal, all, { window: null, entities: none });
+      entityCard.render(rehearsal, rehearsal.entities[0] ?? null, { selected: none });
+    },
+    () => timeline.update(all.selectionEvents, null),
+    () => {
+      eventList.setData(rehearsal, all.events.map((event) => event.index));
+      articleList.setData(rehearsal, all.docs);
+    },
+    () => reader.show({ doc: 0 }), // the article is at hand: this stays in the same task
+  ];
+  let started = false;
+  try {
+    for (const part of parts) {
+      await idle();
+      if (!waiting()) break;
+      started = true;
+      const saved = workspace.style.cssText;
+      workspace.style.cssText = 'visibility: hidden; position: fixed; inset: 0; overflow: hidden; pointer-events: none';
+      workspace.hidden = false;
+      try {
+        await part();
+        void workspace.offsetHeight; // lays it out, fonts included
+      } finally {
+        workspace.hidden = true;
+        workspace.style.cssText = saved;
+      }
+    }
+  } catch (error) {
+    console.warn('cronaca: the rehearsal failed:', error);
+  }
+  // Every view as it was, unless a real analysis has been drawn meanwhile.
+  if (!started || model) return;
+  entityList.setData(null, null, none);
+  eventList.setData(null, []);
+  articleList.setData(null, []);
+  entityCard.render(null, null, { selected: none });
+  reader.show(null);
+  reader.setModel(null);
+  timeline.setModel(null);
+  timeline.update([], null);
 }
 
 // ---- Analysis ----------------------------------------------------------------------------
@@ -366,7 +470,16 @@ async function analyseOnce() {
     return; // a newer workspace is waiting; this result is already stale
   }
   const received = performance.now();
-  model = hydrateModel(answer.model);
+  const next = hydrateModel(answer.model);
+  if (isLarge(next)) {
+    // A large one is drawn in the next task: this one has taken in its last part and its model.
+    await nextTask();
+    if (mine !== generation || again) {
+      if (again) pendingView = view;
+      return;
+    }
+  }
+  model = next;
   showProblems(model.errors);
   for (const warning of model.warnings) toast(warning, 'warning');
   document.body.dataset.state = 'ready';
@@ -374,8 +487,16 @@ async function analyseOnce() {
   $('welcome').hidden = true;
   timeline.setModel(model);
   reader.setModel(model);
-  await nextFrame();
-  await applyView(view);
+  // Drawn in this task, with the workspace laid out once: waiting a frame first only delayed it.
+  const opened = applyView(view);
+  if (isLarge(model)) {
+    await nextTask(); // the lists' task, queued before this one
+    if (mine !== generation) return;
+  }
+  // Tests and the benchmark wait for this: the timeline and the lists are drawn (the reader's
+  // article follows), and the next frame paints them.
+  document.body.dataset.drawn = String(model.documents.length);
+  await opened;
   progress.finish({ documents: model.documents.length, errors: model.errors, ms: performance.now() - started });
   corrections.render();
   lastTimings = { ...answer.timings, transferMs: answer.transferMs, renderMs: performance.now() - received, totalMs: performance.now() - started };
@@ -504,6 +625,7 @@ async function resetWorkspace() {
   $('welcome').hidden = false;
   document.body.dataset.state = 'empty';
   delete document.body.dataset.analysed;
+  delete document.body.dataset.drawn;
 }
 
 // ---- Input -------------------------------------------------------------------------------
@@ -582,6 +704,7 @@ window.addEventListener('hashchange', async () => {
 });
 
 start();
+rehearse();
 // For the benchmark and the tests: how long the last analysis took, stage by stage.
 window.cronacaTimings = () => lastTimings;
 // The worker's start-up steps in this page's milliseconds, for tools/bench/page-bench.mjs.

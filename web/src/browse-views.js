@@ -38,6 +38,7 @@ export function createEventList(container, { onOpen }) {
       const ordered = [...indices].sort((a, b) => model.events[a].background - model.events[b].background || a - b);
       list.setItems(ordered, { emptyText: t('eventsNone') });
     },
+    measure: () => list.measure(),
     setCurrent(index) {
       current = index;
       if (index !== null) list.reveal((item) => item === index);
@@ -71,6 +72,7 @@ export function createArticleList(container, { onOpen }) {
       const ordered = [...indices].sort((a, b) => (model.documents[b].span?.[0] ?? -Infinity) - (model.documents[a].span?.[0] ?? -Infinity) || a - b);
       list.setItems(ordered, { emptyText: t('articlesNone') });
     },
+    measure: () => list.measure(),
     setCurrent(index) {
       current = index;
       if (index !== null) list.reveal((item) => item === index);

@@ -36,17 +36,18 @@ export function createEntityList({ list, search, sort, typeButtons, count }, { o
     rowHeight: ROW,
     label: t('entitiesTitle'),
     multiselectable: true,
-    isSelectable: (item) => item.kind === 'entity',
-    isSelected: (item) => selected.has(item.entity.index),
-    onActivate: (item) => onToggle(item.entity.index),
-    onActiveChange: (item) => onActive(item.entity.index),
+    // Items are the entities themselves and, before each type's, a header {header: true, type, count}.
+    isSelectable: (item) => !item.header,
+    isSelected: (item) => selected.has(item.index),
+    onActivate: (item) => onToggle(item.index),
+    onActiveChange: (item) => onActive(item.index),
     renderRow(row, item) {
-      if (item.kind === 'header') {
+      if (item.header) {
         row.classList.add('vlist-header', `type-${item.type}`);
         row.append(el('span', { text: t(`type_${item.type}_plural`) }), el('span', { className: 'count', text: formatNumber(item.count) }));
         return;
       }
-      const { entity } = item;
+      const entity = item;
       row.classList.add('entity-row', `type-${entity.type}`);
       if (selected.has(entity.index)) row.classList.add('is-selected');
       if (highlighted.has(entity.index)) row.classList.add('is-highlighted');
@@ -68,16 +69,19 @@ export function createEntityList({ list, search, sort, typeButtons, count }, { o
     const bySort = sort.value === 'name'
       ? (a, b) => a.rank - b.rank
       : (a, b) => countOf(filter, b) - countOf(filter, a) || a.rank - b.rank;
+    // One pass over the entities, into one list per type.
+    const byType = new Map(TYPES.map((type) => [type, []]));
+    for (const entity of model.entities) {
+      const members = byType.get(entity.type);
+      if (members && (!query || entity.search.includes(query)) && (countOf(filter, entity) > 0 || selected.has(entity.index))) members.push(entity);
+    }
     const out = [];
-    for (const type of TYPES) {
-      const members = model.entities.filter((entity) => entity.type === type
-        && (!query || entity.search.includes(query))
-        && (countOf(filter, entity) > 0 || selected.has(entity.index)));
+    for (const [type, members] of byType) {
       typeButtons[type].querySelector('.count').textContent = formatNumber(members.length);
       if (!members.length || hidden.has(type)) continue;
       members.sort(bySort);
-      out.push({ kind: 'header', type, count: members.length });
-      for (const entity of members) out.push({ kind: 'entity', entity });
+      out.push({ header: true, type, count: members.length });
+      for (const entity of members) out.push(entity);
     }
     return out;
   }
@@ -85,7 +89,8 @@ export function createEntityList({ list, search, sort, typeButtons, count }, { o
   function refresh() {
     const items = rows();
     view.setItems(items, { emptyText: model ? t('entitiesNone') : '' });
-    const shown = items.filter((item) => item.kind === 'entity').length;
+    let shown = 0;
+    for (const item of items) if (!item.header) shown++;
     count.textContent = model ? formatNumber(shown) : '';
   }
 
@@ -107,13 +112,14 @@ export function createEntityList({ list, search, sort, typeButtons, count }, { o
       selected = nextSelected;
       refresh();
     },
+    measure: () => view.measure(),
     setHighlighted(indices) {
       if (indices.length === 0 && highlighted.size === 0) return;
       highlighted = new Set(indices);
       view.render();
     },
     reveal(index) {
-      return view.reveal((item) => item.kind === 'entity' && item.entity.index === index);
+      return view.reveal((item) => !item.header && item.index === index);
     },
     get items() { return view.items; },
   };

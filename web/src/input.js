@@ -18,12 +18,44 @@ async function readFile(file, name = file.webkitRelativePath || file.name) {
   }
 }
 
-// Reads many files a batch at a time: starting a thousand reads at once is one long task.
+// Reads many files a batch at a time, each batch as one Blob of them all, cut back into files:
+// one read per file, 64 at a time, was a round trip each to the browser's process and took about
+// two seconds for 10,000 articles before their analysis could start. A batch that cannot be read
+// whole (a file changed or gone since it was chosen) is read file by file, so that the file at
+// fault says why.
+const BATCH_FILES = 250;
+const BATCH_BYTES = 16 << 20;
+
+async function readBatch(batch, name) {
+  try {
+    const buffer = await new Blob(batch).arrayBuffer();
+    const out = [];
+    let at = 0;
+    for (const file of batch) {
+      out.push({ name: name(file), bytes: buffer.slice(at, at + file.size) });
+      at += file.size;
+    }
+    if (at === buffer.byteLength) return out;
+  } catch {
+    // read one by one below
+  }
+  return Promise.all(batch.map((file) => readFile(file, name(file))));
+}
+
 async function readFiles(files, name = (file) => file.webkitRelativePath || file.name) {
   const out = [];
-  for (let i = 0; i < files.length; i += 64) {
-    out.push(...await Promise.all(files.slice(i, i + 64).map((file) => readFile(file, name(file)))));
+  let batch = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (batch.length && (batch.length >= BATCH_FILES || bytes + file.size > BATCH_BYTES)) {
+      out.push(...await readBatch(batch, name));
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(file);
+    bytes += file.size;
   }
+  if (batch.length) out.push(...await readBatch(batch, name));
   return out;
 }
 

@@ -17,7 +17,7 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
   let model = null;
   let selected = new Set();
   let request = 0;
-  let entityIndex = new Map();
+  let entityIndex = null; // entity id -> index, built when first needed
 
   async function details(index) {
     if (cache.has(index)) return cache.get(index);
@@ -91,6 +91,7 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
         node = wrap;
       }
       if (marks.mention) {
+        entityIndex ??= new Map(model.entities.map((e) => [e.id, e.index]));
         const entity = model.entities[entityIndex.get(marks.mention.mention.entity)];
         const wrap = el('span', {
           className: `mention type-${entity?.type ?? marks.mention.mention.type}${entity && selected.has(entity.index) ? ' is-selected' : ''}${marks.mention.mention.role ? ' is-demonym' : ''}`,
@@ -116,6 +117,9 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
     return sourceStart;
   }
 
+  // Whether the text may be scrolled away from its top.
+  let scrolled = false;
+  body.addEventListener('scroll', () => { scrolled = true; }, { passive: true });
   body.addEventListener('click', (event) => {
     const mention = event.target.closest('.mention[data-entity]');
     if (mention) onToggleEntity(Number(mention.dataset.entity), { activate: true });
@@ -161,7 +165,8 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
     const source = renderText(doc, data, highlight, target.highlight);
     if (!target.keepScroll) {
       if (source) source.scrollIntoView({ block: 'center' });
-      else body.scrollTop = 0;
+      else if (scrolled) body.scrollTop = 0; // only when needed: setting it lays the page out now
+      scrolled = Boolean(source);
     }
     body.dataset.doc = String(target.doc);
   }
@@ -171,7 +176,7 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
     setModel(next) {
       model = next;
       shown = null;
-      entityIndex = new Map(next.entities.map((e) => [e.id, e.index]));
+      entityIndex = null;
       cache.clear();
     },
     setSelected(next) {
@@ -179,6 +184,11 @@ export function createReader(elements, { loadDocument, onToggleEntity, onOpenEve
       if (shown && model?.documents[shown.doc]) show({ ...shown, keepScroll: true, highlight: shown.highlight });
     },
     show,
+    // Asks the worker for an article the reader is about to show (or takes it as given).
+    prefetch(index, data) {
+      if (data) cache.set(index, Promise.resolve(data));
+      else details(index).catch(() => {});
+    },
     get shown() { return shown; },
   };
 }

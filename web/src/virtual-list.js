@@ -1,8 +1,10 @@
-// A virtualised listbox: only the rows in view exist in the DOM (TanStack Virtual does the
-// arithmetic), so ten thousand entities scroll as smoothly as ten. Keyboard use follows the ARIA
-// listbox pattern: the list is one tab stop, arrows, Page Up/Down, Home and End move the active
-// row (aria-activedescendant), Enter or Space activates it.
-import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
+// A virtualised listbox: only the rows in view exist in the DOM, so ten thousand entities scroll as
+// smoothly as ten. Every row has the same height, so which rows are in view is one division: no
+// per-row bookkeeping, which for a list of ten thousand cost a pass over all of them (and as
+// many objects) each time its items changed. Keyboard use follows the ARIA listbox pattern: the
+// list is one tab stop, arrows, Page Up/Down, Home and End move the active row
+// (aria-activedescendant), Enter or Space activates it.
+const OVERSCAN = 6; // rows drawn beyond each edge of the view
 
 let lists = 0;
 
@@ -27,18 +29,20 @@ export class VirtualList {
     this.empty.hidden = true;
     container.append(this.spacer, this.empty);
 
-    this.virtualizer = new Virtualizer({
-      count: 0,
-      getScrollElement: () => container,
-      estimateSize: () => this.options.rowHeight,
-      overscan: 6,
-      scrollToFn: elementScroll,
-      observeElementRect,
-      observeElementOffset,
-      onChange: () => this.render(),
-    });
-    this.virtualizer._didMount();
-    this.virtualizer._willUpdate();
+    // The list's height and scroll offset, as last seen, and the rows last drawn.
+    this.height = 0;
+    this.scrollTop = 0;
+    this.drawn = null;
+    container.addEventListener('scroll', () => {
+      this.scrollTop = container.scrollTop;
+      this.renderIfMoved();
+    }, { passive: true });
+    new ResizeObserver(([entry]) => {
+      const height = Math.round(entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height);
+      if (height === this.height) return;
+      this.height = height;
+      this.renderIfMoved();
+    }).observe(container);
 
     container.addEventListener('keydown', (event) => this.keydown(event));
     // Keyboard focus shows an active row at once; a pointer's focus leaves that to the click.
@@ -83,10 +87,42 @@ export class VirtualList {
     if (this.active >= items.length) this.active = -1;
     this.empty.textContent = emptyText;
     this.empty.hidden = items.length > 0;
-    this.virtualizer.setOptions({ ...this.virtualizer.options, count: items.length });
-    this.virtualizer._willUpdate();
-    this.virtualizer.measure();
+    // A shorter list may have scrolled back: the offset is read again when it reports it.
+    this.scrollTop = Math.min(this.scrollTop, Math.max(0, items.length * this.options.rowHeight - this.height));
     this.render();
+  }
+
+  // The rows in view (with OVERSCAN more on each side): [first, last] indices.
+  range() {
+    const row = this.options.rowHeight;
+    const first = Math.max(0, Math.floor(this.scrollTop / row) - OVERSCAN);
+    const last = Math.min(this.items.length - 1, Math.floor((this.scrollTop + this.height) / row) + OVERSCAN);
+    return [first, last];
+  }
+
+  renderIfMoved() {
+    const [first, last] = this.range();
+    if (!this.drawn || this.drawn[0] !== first || this.drawn[1] !== last) this.render();
+  }
+
+  // Scrolls the least that shows the row at `index`.
+  scrollToIndex(index) {
+    const row = this.options.rowHeight;
+    const top = index * row;
+    let next = this.scrollTop;
+    if (top < this.scrollTop) next = top;
+    else if (top + row > this.scrollTop + this.height) next = top + row - this.height;
+    if (next === this.scrollTop) return;
+    this.container.scrollTop = next;
+    this.scrollTop = this.container.scrollTop;
+  }
+
+  // Reads the list's size now. A page that has just shown the list calls this before it draws
+  // anything (the size costs one layout then, not one per list), so that the rows drawn next fit
+  // the list; otherwise they are drawn for the size it had while hidden, and again once its
+  // resize observer reports the real one.
+  measure() {
+    this.height = this.container.offsetHeight;
   }
 
   nextSelectable(from, step) {
@@ -101,7 +137,7 @@ export class VirtualList {
     const changed = index !== this.active;
     this.active = index;
     // A hidden list (another tab) scrolls when it is shown again.
-    if (scroll && this.container.clientHeight > 0) this.virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (scroll && this.container.clientHeight > 0) this.scrollToIndex(index);
     else if (scroll) this.pendingScroll = index;
     this.render();
     if (changed) this.options.onActiveChange(this.items[index], index);
@@ -139,10 +175,13 @@ export class VirtualList {
     if (this.pendingScroll !== undefined && this.container.clientHeight > 0) {
       const index = this.pendingScroll;
       this.pendingScroll = undefined;
-      if (index < this.items.length) this.virtualizer.scrollToIndex(index, { align: 'auto' });
+      if (index < this.items.length) this.scrollToIndex(index);
     }
-    const virtual = this.virtualizer.getVirtualItems();
-    this.spacer.style.height = `${this.virtualizer.getTotalSize()}px`;
+    const [first, last] = this.range();
+    this.drawn = [first, last];
+    const virtual = [];
+    for (let index = first; index <= last; index++) virtual.push({ index, start: index * this.options.rowHeight });
+    this.spacer.style.height = `${this.items.length * this.options.rowHeight}px`;
     const kept = new Map();
     for (const row of this.spacer.children) kept.set(Number(row.dataset.index), row);
     const rows = [];

@@ -14,9 +14,15 @@ import { buildModel, modelMessages } from './model.js';
 import { reportHtml } from './report.js';
 import { warmUpFiles } from './warm-up.js';
 
+const PROGRESS_MS = 40;
+
 /* global createCronaca, CronacaEngine */
 let engine = null;
 let last = null; // {json, result, files}
+// The warm-up analysis, which the page draws once out of sight to ready its own code and fonts
+// (app.js, rehearse); resolved with null when there is none.
+let resolveSample;
+const sample = new Promise((resolve) => { resolveSample = resolve; });
 
 // tools/build-web.mjs puts the core's scripts ahead of this file's code; a page bundled before
 // the core was built loads them now.
@@ -52,8 +58,16 @@ function analyse({ id, files, corrections, rejected = [] }) {
   const archiveErrors = expanded.errors;
   postMessage({ type: 'progress', id, phase: 'reading', done: 0, total: inputs.length, name: '' });
   for (const error of archiveErrors) postMessage({ type: 'progress', id, phase: 'file', done: 0, total: inputs.length, ...error, error: error.message });
+  // The files done go to the page in batches, at most one message per PROGRESS_MS: a message per
+  // file cost the worker a few per cent of a large analysis and the page a task each.
+  let done = [];
+  let sentAt = performance.now();
   const json = engine.analyse(inputs, { corrections }, (progress) => {
-    postMessage({ type: 'progress', id, phase: 'file', ...progress });
+    done.push([progress.name, progress.error]);
+    if (progress.done < progress.total && performance.now() - sentAt < PROGRESS_MS) return;
+    postMessage({ type: 'progress', id, phase: 'file', done: progress.done, total: progress.total, name: progress.name, files: done });
+    done = [];
+    sentAt = performance.now();
     if (progress.done === progress.total) postMessage({ type: 'progress', id, phase: 'resolving', done: progress.done, total: progress.total });
   }, rejected);
   const analysed = performance.now();
@@ -71,8 +85,8 @@ function analyse({ id, files, corrections, rejected = [] }) {
   };
 }
 
-function documentDetails(index) {
-  const doc = last?.result.documents[index];
+function documentDetails(index, result = last?.result) {
+  const doc = result?.documents[index];
   if (!doc) throw new Error('no such document');
   const { text, sentences, timexes, intervals, mentions } = doc;
   return { index, text, sentences, timexes, intervals, mentions };
@@ -111,15 +125,18 @@ const handlers = {
     setTimeout(() => {
       try {
         engine.prepare();
-        buildModel(JSON.parse(engine.analyse(warmUpFiles)));
+        const result = JSON.parse(engine.analyse(warmUpFiles));
+        resolveSample({ model: buildModel(result), document: documentDetails(0, result) });
         mark('prepared')();
       } catch (error) {
+        resolveSample(null);
         console.error('cronaca: preparing the models failed:', error); // the first analysis will say why
       }
     }, 0);
     return { startup: { origin: performance.timeOrigin, ...startup } };
   },
   startup: () => ({ origin: performance.timeOrigin, ...startup }),
+  sample: () => sample,
   analyse: (message) => analyse(message),
   document: ({ index }) => documentDetails(index),
   export: ({ kind, options }) => exportFile(kind, options),

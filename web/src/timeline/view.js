@@ -12,7 +12,7 @@ import { el, perFrame } from '../dom.js';
 import { eventDateLine, eventTooltip } from '../event-summary.js';
 import { t } from '../i18n.js';
 import { formatDay, formatNumber, MONTH_FORMAT } from '../lib/format.js';
-import { calendarBins, fitText, intervalAtLeast, layoutEvents } from './layout.js';
+import { binsWithin, fitText, intervalAtLeast, layoutEvents } from './layout.js';
 
 const LANE = 24;
 const MARGIN = { top: 10, right: 16, bottom: 26, left: 16 };
@@ -84,12 +84,20 @@ export function createTimeline({ container, svgElement, overviewElement, tooltip
     onWindow([start, end]);
   });
 
+  // The chart's size, read by measure() before the page draws anything, or by resize().
+  let measured = null;
+  function measure() {
+    measured = [Math.max(200, container.clientWidth), Math.max(120, container.clientHeight), Math.max(200, overviewElement.parentElement.clientWidth)];
+  }
+
   function resize() {
-    width = Math.max(200, container.clientWidth);
-    height = Math.max(120, container.clientHeight);
+    if (!measured) measure();
+    const [nextWidth, nextHeight, overviewWidth] = measured;
+    measured = null;
+    width = nextWidth;
+    height = nextHeight;
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     background.attr('width', width).attr('height', height);
-    const overviewWidth = Math.max(200, overviewElement.parentElement.clientWidth);
     overview.attr('width', overviewWidth).attr('height', 44).attr('viewBox', `0 0 ${overviewWidth} 44`);
     overviewX.range([MARGIN.left, overviewWidth - MARGIN.right]);
     brush.extent([[MARGIN.left, 0], [overviewWidth - MARGIN.right, 30]]);
@@ -219,7 +227,7 @@ export function createTimeline({ container, svgElement, overviewElement, tooltip
     const [start, end] = domain;
     const interval = intervalAtLeast((end - start) / 100);
     const counts = new Map();
-    const binOf = calendarBins(interval);
+    const binOf = binsWithin(interval, start, end);
     for (const event of events) {
       if (event.background) continue;
       const bin = binOf((event.span[0] + event.span[1]) / 2);
@@ -317,7 +325,14 @@ export function createTimeline({ container, svgElement, overviewElement, tooltip
   controls.fit.addEventListener('click', fit);
   controls.zoomWindow.addEventListener('click', () => windowSpan && zoomTo(windowSpan));
 
-  new ResizeObserver(perFrame(resize)).observe(container);
+  // Drawn again when the chart's size changes, not when it is first laid out at the size the
+  // drawing already read (a second full drawing, and a forced layout, right after the first).
+  const resizeLater = perFrame(resize);
+  new ResizeObserver(([entry]) => {
+    const box = entry.contentBoxSize?.[0];
+    const next = box ? [box.inlineSize, box.blockSize] : [entry.contentRect.width, entry.contentRect.height];
+    if (!width || Math.max(200, Math.round(next[0])) !== width || Math.max(120, Math.round(next[1])) !== height) resizeLater();
+  }).observe(container);
 
   return {
     // A new analysis: its events come with the next update(), which draws.
@@ -328,12 +343,14 @@ export function createTimeline({ container, svgElement, overviewElement, tooltip
       width = 0;
       if (first) transform = zoomIdentity;
     },
+    // Reads the chart's size for the next drawing (see VirtualList.measure).
+    measure,
     // The events of the current selection and the time window, drawn once for both.
     update(next, span) {
       events = next;
       windowSpan = span;
       controls.zoomWindow.disabled = !span;
-      if (!width) return resize();
+      if (!width || measured) return resize();
       renderOverview();
       render();
     },
