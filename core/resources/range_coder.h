@@ -214,6 +214,55 @@ class BitTree {
   std::array<BitModel, (1u << Bits)> models_{};
 };
 
+// Unsigned numbers of any size (coordinate steps, populations): the bit length in adaptive unary,
+// then the bits below the top one, the first kModelled of them in the context of the length and
+// the bits above, the rest direct.
+class NumberCoder {
+ public:
+  void encode(RangeEncoder& out, std::uint32_t number) {
+    const std::uint64_t value = static_cast<std::uint64_t>(number) + 1;
+    const int width = std::bit_width(value);  // 1 .. 33
+    for (int i = 1; i < width; ++i) out.bit(width_[i - 1], 1);
+    if (width < kMaxWidth) out.bit(width_[width - 1], 0);
+    std::uint32_t node = 1;
+    for (int i = width - 2; i >= 0; --i) {
+      const unsigned bit = (value >> i) & 1;
+      if (node < (1u << kModelled)) {
+        out.bit(tree_[static_cast<std::size_t>(width) << kModelled | node], bit);
+        node = (node << 1) | bit;
+      } else {
+        out.direct(bit, 1);
+      }
+    }
+  }
+  // Returns false when the stream holds no number below 2^32 (a damaged file).
+  bool decode(RangeDecoder& in, std::uint32_t& number) {
+    int width = 1;
+    while (width < kMaxWidth && in.bit(width_[width - 1])) ++width;
+    std::uint64_t value = 1;
+    std::uint32_t node = 1;
+    for (int i = width - 2; i >= 0; --i) {
+      unsigned bit;
+      if (node < (1u << kModelled)) {
+        bit = in.bit(tree_[static_cast<std::size_t>(width) << kModelled | node]);
+        node = (node << 1) | bit;
+      } else {
+        bit = in.direct(1);
+      }
+      value = (value << 1) | bit;
+    }
+    if (value - 1 > 0xFFFFFFFFu) return false;
+    number = static_cast<std::uint32_t>(value - 1);
+    return true;
+  }
+
+ private:
+  static constexpr int kMaxWidth = 33;
+  static constexpr int kModelled = 6;
+  std::array<BitModel, kMaxWidth> width_{};
+  std::array<BitModel, (kMaxWidth + 1) << kModelled> tree_{};
+};
+
 // The gaps between sorted, distinct 32-bit keys (hashes): a gap's low `shift` bits are as good
 // as random and go to a BitWriter; the rest, small, goes as its bit length in adaptive unary and the
 // bits below its top bit in adaptive contexts. With shift near log2(2^32 / keys), a key costs
