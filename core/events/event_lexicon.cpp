@@ -134,7 +134,7 @@ EventLexicon::EventLexicon(const Resources& resources, const std::string& lang) 
   if (const std::string* config_text = resources.find("lang/" + lang + "/temporal/temporal.json")) {
     const auto config = nlohmann::json::parse(*config_text, nullptr, false);
     if (config.is_discarded()) throw std::runtime_error("lang/" + lang + "/temporal/temporal.json is not valid JSON");
-    for (SpelledNumber& number : spelled_numbers(lang, config.value("cardinal_rule_sets", std::vector<std::string>{}), 10000)) {
+    for (SpelledNumber& number : spelled_numbers(resources, lang, config.value("cardinal_rule_sets", std::vector<std::string>{}), 10000)) {
       EventPhrase phrase;
       phrase.word = EventWord::number;
       phrase.tokens = std::move(number.tokens);

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "resources/binary_io.h"
+#include "resources/range_coder.h"
 #include "text/utf8.h"
 
 namespace cronaca {
@@ -97,15 +98,16 @@ void Places::read_text(const std::string& tsv) {
   }
 }
 
-// The binary form: "CRNGAZ01", the number of places, the country codes (two letters each, in
-// order of first use), then one column per field, so that alike bytes sit together for gzip:
-// kinds (u8), country numbers (varint, 0 for none, else 1 + the code's position), located (u8),
-// latitudes and then longitudes of the located places (varints of zigzag deltas from the previous
-// located place), populations (varint), name counts (varint), and last every name followed by a
+// The binary form (docs/gazetteer.md): "CRNGAZ02", the number of places, the country codes (two
+// letters each, in order of first use), then one column per field, so that alike bytes sit
+// together for gzip: kinds (u8), country numbers (varint, 0 for none, else 1 + the code's
+// position), located (u8), name counts (varint); then, range-coded in one byte string
+// (resources/range_coder.h), the latitudes and then longitudes of the located places (zigzag
+// steps from the previous located place) and the populations; last every name followed by a
 // newline, in place order.
 namespace {
 
-constexpr std::string_view kBinaryMagic = "CRNGAZ01";
+constexpr std::string_view kBinaryMagic = "CRNGAZ02";
 
 std::uint64_t zigzag(std::int64_t v) { return v < 0 ? ((static_cast<std::uint64_t>(-(v + 1)) << 1) | 1) : static_cast<std::uint64_t>(v) << 1; }
 std::int64_t unzigzag(std::uint64_t v) { return (v & 1) ? -static_cast<std::int64_t>(v >> 1) - 1 : static_cast<std::int64_t>(v >> 1); }
@@ -125,16 +127,22 @@ std::string Places::encode() const {
   for (const Place& place : places_) writer.u8(static_cast<std::uint8_t>(place.kind));
   for (const Place& place : places_) writer.varint(place.country.empty() ? 0 : code_numbers.at(place.country));
   for (const Place& place : places_) writer.u8(place.located ? 1 : 0);
+  for (const Place& place : places_) writer.varint(place.names.size());
+  std::string coded;
+  RangeEncoder encoder(coded);
   for (const auto coordinate : {&Place::lat_e4, &Place::lon_e4}) {
+    NumberCoder steps;
     std::int64_t previous = 0;
     for (const Place& place : places_) {
       if (!place.located) continue;
-      writer.varint(zigzag(place.*coordinate - previous));
+      steps.encode(encoder, static_cast<std::uint32_t>(zigzag(place.*coordinate - previous)));
       previous = place.*coordinate;
     }
   }
-  for (const Place& place : places_) writer.varint(place.population);
-  for (const Place& place : places_) writer.varint(place.names.size());
+  NumberCoder populations;
+  for (const Place& place : places_) populations.encode(encoder, place.population);
+  encoder.finish();
+  writer.bytes(coded);
   std::string names;
   for (const Place& place : places_) {
     for (std::string_view name : place.names) (names += name) += '\n';
@@ -167,23 +175,28 @@ void Places::read_binary(std::string_view bytes) {
     if (!in.u8(byte) || byte > 1) throw malformed();
     place.located = byte == 1;
   }
+  std::vector<std::uint64_t> name_counts(places_.size());
+  for (std::uint64_t& names : name_counts) {
+    if (!in.varint(names) || names > bytes.size()) throw malformed();
+  }
+  std::string_view coded;
+  if (!in.bytes(coded)) throw malformed();
+  RangeDecoder decoder(coded);
+  std::uint32_t number = 0;
   for (const auto coordinate : {&Place::lat_e4, &Place::lon_e4}) {
+    NumberCoder steps;
     std::int64_t previous = 0;
     for (Place& place : places_) {
       if (!place.located) continue;
-      if (!in.varint(value)) throw malformed();
-      previous += unzigzag(value);
+      if (!steps.decode(decoder, number) || decoder.overrun()) throw malformed();
+      previous += unzigzag(number);
       if (previous < -1800000 || previous > 1800000) throw malformed();
       place.*coordinate = static_cast<std::int32_t>(previous);
     }
   }
+  NumberCoder populations;
   for (Place& place : places_) {
-    if (!in.varint(value) || value > UINT32_MAX) throw malformed();
-    place.population = static_cast<std::uint32_t>(value);
-  }
-  std::vector<std::uint64_t> name_counts(places_.size());
-  for (std::uint64_t& names : name_counts) {
-    if (!in.varint(names) || names > bytes.size()) throw malformed();
+    if (!populations.decode(decoder, place.population) || decoder.overrun()) throw malformed();
   }
   std::string_view names;
   if (!in.bytes(names) || !in.at_end()) throw malformed();

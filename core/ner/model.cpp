@@ -1,58 +1,123 @@
 #include "ner/model.h"
 
 #include <algorithm>
+#include <bit>
+#include <memory>
 #include <vector>
 
 #include "resources/binary_io.h"
+#include "resources/range_coder.h"
 
 namespace cronaca {
 
 namespace {
 
-constexpr std::string_view kMagic = "CRNNER04";
-constexpr std::string_view kNamesMagic = "CRNNAM01";
+constexpr std::string_view kMagic = "CRNNER05";
+constexpr std::string_view kNamesMagic = "CRNNAM02";
+
+// The adaptive contexts of the weights (format in model.h). A weight is coded in the context of
+// its stage and label, of the weight before it in the same row (bucketed), and of the number of
+// labels the row has (first stage) or of the previous stage's weight for that label (later ones):
+// a feature's weights for related labels go together.
+class WeightContexts {
+ public:
+  static std::size_t bucket(int weight) {
+    if (weight == 0) return 4;
+    const int magnitude = std::min(4, 1 + (weight < 0 ? -weight : weight) / 6);
+    return static_cast<std::size_t>(4 + (weight < 0 ? -magnitude : magnitude));
+  }
+  // The row's mask in the context of the previous stage's mask (none for the first stage).
+  BitTree<kLabels>& mask(std::size_t stage, std::uint8_t previous_mask) { return masks_[stage == 0 ? 0 : 1 + previous_mask]; }
+  BitTree<8>& weight(std::size_t stage, int label, int previous_in_row, std::uint8_t mask, int previous_stage) {
+    const std::size_t last = stage == 0 ? static_cast<std::size_t>(std::popcount(mask)) : bucket(previous_stage);
+    return weights_[((std::min<std::size_t>(stage, 1) * kLabels + static_cast<std::size_t>(label)) * 9 + bucket(previous_in_row)) * 9 + last];
+  }
+
+ private:
+  std::vector<BitTree<kLabels>> masks_ = std::vector<BitTree<kLabels>>(1 + (1u << kLabels));
+  std::vector<BitTree<8>> weights_ = std::vector<BitTree<8>>(2 * kLabels * 9 * 9);
+};
+
+std::uint8_t mask_of(const LabelWeights& weights) {
+  std::uint8_t mask = 0;
+  for (int y = 0; y < kLabels; ++y) mask |= weights[y] != 0 ? static_cast<std::uint8_t>(1u << y) : 0;
+  return mask;
+}
 
 void write_weights(const NerModel& model, ByteWriter& w) {
   std::vector<std::pair<std::uint32_t, StageWeights>> features;
   model.weights.for_each([&](std::uint32_t key, const StageWeights& weights) { features.emplace_back(key, weights); });
   std::sort(features.begin(), features.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   w.varint(features.size());
+  const int shift = GapCoder::shift_for(features.size());
+  w.u8(static_cast<std::uint8_t>(shift));
+  std::string coded, low_bits;
+  RangeEncoder out(coded);
+  BitWriter low(low_bits);
+  GapCoder gaps(shift);
+  auto contexts = std::make_unique<WeightContexts>();
   std::uint32_t previous = 0;
   for (const auto& [key, weights] : features) {
-    w.varint(key - previous);
+    gaps.encode(out, low, key - previous);
     previous = key;
+    std::uint8_t previous_mask = 0;
     for (std::size_t stage = 0; stage < model.stages; ++stage) {
-      std::uint8_t mask = 0;
-      for (int y = 0; y < kLabels; ++y) mask |= weights[stage][y] != 0 ? static_cast<std::uint8_t>(1u << y) : 0;
-      w.u8(mask);
+      const std::uint8_t mask = mask_of(weights[stage]);
+      contexts->mask(stage, previous_mask).encode(out, mask);
+      previous_mask = mask;
+      int previous_in_row = 0;
       for (int y = 0; y < kLabels; ++y) {
-        if (weights[stage][y] != 0) w.u8(static_cast<std::uint8_t>(weights[stage][y]));
+        const int weight = weights[stage][y];
+        if (weight == 0) continue;
+        contexts->weight(stage, y, previous_in_row, mask, stage == 0 ? 0 : weights[stage - 1][y])
+            .encode(out, static_cast<std::uint8_t>(weight));
+        previous_in_row = weight;
       }
     }
   }
+  out.finish();
+  low.finish();
+  w.bytes(coded);
+  w.bytes(low_bits);
 }
 
 // Returns what is wrong, or nullptr.
 const char* read_weights(ByteReader& r, NerModel& model) {
-  std::uint64_t count, key = 0;
+  std::uint64_t count;
+  std::uint8_t shift;
+  std::string_view coded, low_bits;
   if (!r.varint(count) || count > (1u << 26)) return "bad feature count";
+  if (!r.u8(shift) || shift > 31) return "bad key coding";
+  if (!r.bytes(coded) || !r.bytes(low_bits)) return "truncated features";
   model.weights.reserve(static_cast<std::size_t>(count));
+  RangeDecoder in(coded);
+  BitReader low(low_bits);
+  GapCoder gaps(shift);
+  auto contexts = std::make_unique<WeightContexts>();
+  std::uint64_t key = 0;
   for (std::uint64_t i = 0; i < count; ++i) {
-    std::uint64_t delta;
-    if (!r.varint(delta)) return "truncated features";
-    key += delta;
+    std::uint32_t gap;
+    if (!gaps.decode(in, low, gap) || in.overrun() || low.overrun()) return "truncated features";
+    key += gap;
+    if (gap == 0 || key > 0xFFFFFFFFu) return "keys out of order";
     StageWeights weights{};
+    std::uint8_t previous_mask = 0;
     for (std::size_t stage = 0; stage < model.stages; ++stage) {
-      std::uint8_t mask;
-      if (!r.u8(mask)) return "truncated features";
+      const auto mask = static_cast<std::uint8_t>(contexts->mask(stage, previous_mask).decode(in));
+      previous_mask = mask;
+      int previous_in_row = 0;
       for (int y = 0; y < kLabels; ++y) {
-        std::uint8_t byte = 0;
-        if ((mask >> y & 1) && !r.u8(byte)) return "truncated weights";
-        weights[stage][y] = static_cast<std::int8_t>(byte);
+        if (!(mask >> y & 1)) continue;
+        const auto weight = static_cast<std::int8_t>(
+            contexts->weight(stage, y, previous_in_row, mask, stage == 0 ? 0 : weights[stage - 1][y]).decode(in));
+        if (weight == 0) return "bad weights";
+        weights[stage][y] = weight;
+        previous_in_row = weight;
       }
     }
     model.weights.insert(static_cast<std::uint32_t>(key), weights);
   }
+  if (in.overrun()) return "truncated weights";
   return nullptr;
 }
 

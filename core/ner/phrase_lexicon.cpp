@@ -1,10 +1,13 @@
 #include "ner/phrase_lexicon.h"
 
 #include <algorithm>
+#include <bit>
+#include <stdexcept>
 #include <vector>
 
 #include "ner/word_info.h"
 #include "resources/binary_io.h"
+#include "resources/range_coder.h"
 #include "text/string_hash.h"
 
 namespace cronaca {
@@ -87,42 +90,109 @@ void PhraseLexicon::match(std::span<const std::uint64_t> folded_tokens, std::spa
   }
 }
 
-// Sorted keys, delta-encoded as varints: a third of the raw size for a list of names.
+// Varints: the number of phrases, of tokens and of first tokens; u8s: the key shifts of phrases
+// and tokens (GapCoder) and the bits the classes take; then two byte strings (u32 length and
+// bytes): range-coded (resources/range_coder.h), the phrases' key gaps in key order, each with its
+// classes, then the tokens' key gaps in key order, each with its classes and the longest phrase it
+// starts (0 for none); and the gaps' low bits, packed. Every first token is also a token, so the
+// first-token table costs no keys of its own. About 0.4 MB for the 107,000 names the models carry,
+// where sorted varint deltas took 0.84 MB (0.67 MB gzipped).
 void PhraseLexicon::write(ByteWriter& out) const {
-  const auto write_table = [&out](const FlatTable<std::uint32_t, std::uint8_t>& table) {
-    std::vector<std::pair<std::uint32_t, std::uint8_t>> entries;
-    entries.reserve(table.size());
-    table.for_each([&](std::uint32_t key, std::uint8_t value) { entries.emplace_back(key, value); });
-    std::sort(entries.begin(), entries.end());
-    out.varint(entries.size());
-    std::uint32_t previous = 0;
-    for (const auto& [key, value] : entries) {
-      out.varint(key - previous);
-      out.u8(value);
-      previous = key;
-    }
+  std::vector<std::pair<std::uint32_t, std::uint8_t>> phrases;
+  phrases.reserve(phrases_.size());
+  phrases_.for_each([&](std::uint32_t key, std::uint8_t classes) { phrases.emplace_back(key, classes); });
+  std::sort(phrases.begin(), phrases.end());
+  struct Token {
+    std::uint32_t key;
+    std::uint8_t classes, longest;
+    bool operator<(const Token& other) const { return key < other.key; }
   };
-  write_table(phrases_);
-  write_table(first_tokens_);
-  write_table(tokens_);
+  std::vector<Token> tokens;
+  tokens.reserve(tokens_.size());
+  tokens_.for_each([&](std::uint32_t key, std::uint8_t classes) {
+    const std::uint8_t* longest = first_tokens_.find(key);
+    tokens.push_back({key, classes, longest ? *longest : std::uint8_t{0}});
+  });
+  std::sort(tokens.begin(), tokens.end());
+  // add() puts every first token among the tokens, with a length of at least one.
+  std::size_t firsts = 0;
+  for (const Token& token : tokens) firsts += token.longest != 0;
+  if (firsts != first_tokens_.size()) throw std::logic_error("PhraseLexicon: a first token that is no token");
+
+  const int phrase_shift = GapCoder::shift_for(phrases.size()), token_shift = GapCoder::shift_for(tokens.size());
+  out.varint(phrases.size());
+  out.varint(tokens.size());
+  out.varint(firsts);
+  out.u8(static_cast<std::uint8_t>(phrase_shift));
+  out.u8(static_cast<std::uint8_t>(token_shift));
+  // The classes take this many bits (3 for the names' NameClass bits).
+  std::uint8_t all_classes = 0;
+  for (const auto& phrase : phrases) all_classes |= phrase.second;
+  for (const Token& token : tokens) all_classes |= token.classes;
+  const int class_bits = std::bit_width(all_classes);
+  out.u8(static_cast<std::uint8_t>(class_bits));
+  std::string coded, low_bits;
+  RangeEncoder encoder(coded);
+  BitWriter low(low_bits);
+  Models models{GapCoder(phrase_shift), GapCoder(token_shift)};
+  std::uint32_t previous = 0;
+  for (const auto& [key, classes] : phrases) {
+    models.phrase_gaps.encode(encoder, low, key - previous);
+    models.phrase_classes.encode(encoder, classes, class_bits);
+    previous = key;
+  }
+  previous = 0;
+  for (const Token& token : tokens) {
+    models.token_gaps.encode(encoder, low, token.key - previous);
+    models.token_classes.encode(encoder, token.classes, class_bits);
+    models.longest[token.classes & 7].encode(encoder, token.longest);
+    previous = token.key;
+  }
+  encoder.finish();
+  low.finish();
+  out.bytes(coded);
+  out.bytes(low_bits);
 }
 
 bool PhraseLexicon::read(ByteReader& in) {
-  const auto read_table = [&in](FlatTable<std::uint32_t, std::uint8_t>& table) {
-    std::uint64_t count;
-    if (!in.varint(count) || count > (1u << 26)) return false;
-    table.reserve(static_cast<std::size_t>(count));
-    std::uint64_t key = 0;
-    for (std::uint64_t i = 0; i < count; ++i) {
-      std::uint64_t delta;
-      std::uint8_t value;
-      if (!in.varint(delta) || !in.u8(value)) return false;
-      key += delta;
-      table.insert(static_cast<std::uint32_t>(key), value);
-    }
-    return true;
-  };
-  return read_table(phrases_) && read_table(first_tokens_) && read_table(tokens_);
+  std::uint64_t phrase_count, token_count, first_count;
+  std::uint8_t phrase_shift, token_shift, class_bits;
+  std::string_view coded, low_bits;
+  if (!in.varint(phrase_count) || !in.varint(token_count) || !in.varint(first_count) || phrase_count > (1u << 26) ||
+      token_count > (1u << 26) || first_count > token_count) {
+    return false;
+  }
+  if (!in.u8(phrase_shift) || !in.u8(token_shift) || !in.u8(class_bits) || phrase_shift > 31 || token_shift > 31 ||
+      class_bits > 8 || !in.bytes(coded) || !in.bytes(low_bits)) {
+    return false;
+  }
+  RangeDecoder decoder(coded);
+  BitReader low(low_bits);
+  Models models{GapCoder(phrase_shift), GapCoder(token_shift)};
+  phrases_.reserve(static_cast<std::size_t>(phrase_count));
+  tokens_.reserve(static_cast<std::size_t>(token_count));
+  first_tokens_.reserve(static_cast<std::size_t>(first_count));
+  std::uint64_t key = 0;
+  for (std::uint64_t i = 0; i < phrase_count; ++i) {
+    std::uint32_t gap;
+    if (!models.phrase_gaps.decode(decoder, low, gap) || decoder.overrun() || low.overrun()) return false;
+    key += gap;
+    if (gap == 0 || key > 0xFFFFFFFFu) return false;
+    phrases_.insert(static_cast<std::uint32_t>(key), static_cast<std::uint8_t>(models.phrase_classes.decode(decoder, class_bits)));
+  }
+  key = 0;
+  for (std::uint64_t i = 0; i < token_count; ++i) {
+    std::uint32_t gap;
+    if (!models.token_gaps.decode(decoder, low, gap) || decoder.overrun() || low.overrun()) return false;
+    key += gap;
+    if (gap == 0 || key > 0xFFFFFFFFu) return false;
+    const auto classes = static_cast<std::uint8_t>(models.token_classes.decode(decoder, class_bits));
+    const auto longest = static_cast<std::uint8_t>(models.longest[classes & 7].decode(decoder));
+    if (longest > kMaxTokens) return false;
+    tokens_.insert(static_cast<std::uint32_t>(key), classes);
+    if (longest != 0) first_tokens_.insert(static_cast<std::uint32_t>(key), longest);
+  }
+  return !decoder.overrun() && !low.overrun();
 }
 
 }  // namespace cronaca

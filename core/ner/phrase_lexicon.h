@@ -3,11 +3,13 @@
 // matched against a tokenised sentence. Tokens are compared case-folded (folded_hash), phrases by
 // a 32-bit hash of their token hashes: at the sizes used (under 10^5 names) a false match is rarer
 // than one in a million lookups, and the tables stay small enough for the browser.
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
 
+#include "resources/range_coder.h"
 #include "text/flat_table.h"
 
 namespace cronaca {
@@ -58,9 +60,18 @@ class PhraseLexicon {
   bool read(ByteReader& in);
 
  private:
+  friend class LegacyModelReader;  // tools/ner/convert_model.cpp reads the earlier file format
+
   static std::uint32_t phrase_key(std::span<const std::uint64_t> folded_tokens);
   static std::uint32_t phrase_key(std::uint64_t hash) { return FlatTable<std::uint32_t, std::uint8_t>::nonzero(static_cast<std::uint32_t>(hash)); }
   static std::uint32_t token_key(std::uint64_t folded) { return FlatTable<std::uint32_t, std::uint8_t>::nonzero(static_cast<std::uint32_t>(folded >> 32)); }
+
+  // The adaptive models of write() and read().
+  struct Models {
+    GapCoder phrase_gaps, token_gaps;
+    BitTree<8> phrase_classes{}, token_classes{};
+    std::array<BitTree<4>, 8> longest{};  // by the token's classes
+  };
 
   FlatTable<std::uint32_t, std::uint8_t> phrases_;       // phrase key -> classes
   FlatTable<std::uint32_t, std::uint8_t> first_tokens_;  // first token -> longest phrase it starts

@@ -17,12 +17,13 @@ bool register_icu_data(const void* data, std::size_t size, std::string& error) {
     error = std::string("ICU rejected its data: ") + u_errorName(status);
     return false;
   }
-  // Fail now, with a clear message, rather than on the first document.
+  // Fail now, with a clear message, rather than on the first document: the break rules' root
+  // bundle is the one resource bundle every analysis reads (the subset has no locale bundles).
   status = U_ZERO_ERROR;
-  UResourceBundle* root = ures_open(nullptr, "root", &status);
+  UResourceBundle* root = ures_open(U_ICUDATA_NAME "-brkitr", "root", &status);
   if (root) ures_close(root);
   if (U_FAILURE(status)) {
-    error = std::string("ICU data has no usable root locale: ") + u_errorName(status);
+    error = std::string("ICU data has no usable break rules: ") + u_errorName(status);
     return false;
   }
   return true;

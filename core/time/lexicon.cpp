@@ -2,7 +2,6 @@
 
 #include "time/number_words.h"
 
-#include <unicode/dtfmtsym.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
@@ -180,16 +179,10 @@ void TemporalLexicon::add(LexiconEntry entry) {
   entries_.push_back(std::move(entry));
 }
 
-void TemporalLexicon::add_calendar_names(const std::string& lang, bool capitalised) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::DateFormatSymbols symbols{icu::Locale(lang.c_str()), status};
-  if (U_FAILURE(status)) {
-    throw std::runtime_error("ICU has no calendar names for \"" + lang + "\": " + u_errorName(status));
-  }
-  const auto add_names = [&](const icu::UnicodeString* names, int32_t count, Category category, int first_index,
-                             auto&& field) {
-    for (int32_t i = first_index; i < count; ++i) {
-      const std::string folded = apostrophe_key(to_utf8(names[i]));
+void TemporalLexicon::add_calendar_names(const Resources& resources, const std::string& lang, bool capitalised) {
+  const auto add_names = [&](const std::vector<std::string>& names, Category category, int first_index, auto&& field) {
+    for (int i = first_index; i < static_cast<int>(names.size()); ++i) {
+      const std::string folded = apostrophe_key(names[static_cast<std::size_t>(i)]);
       if (folded.empty()) continue;
       std::vector<std::string> forms = {folded};
       if (std::string plain = without_accents(folded); plain != folded) forms.push_back(std::move(plain));
@@ -204,28 +197,26 @@ void TemporalLexicon::add_calendar_names(const std::string& lang, bool capitalis
       }
     }
   };
-  for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
-    int32_t count = 0;
-    const icu::UnicodeString* months = symbols.getMonths(count, context, icu::DateFormatSymbols::WIDE);
-    add_names(months, count, Category::month, 0, [](Meaning& m, int i) { m.month = i + 1; });
-    const icu::UnicodeString* short_months = symbols.getMonths(count, context, icu::DateFormatSymbols::ABBREVIATED);
-    add_names(short_months, count, Category::month_abbr, 0, [](Meaning& m, int i) { m.month = i + 1; });
+  for (const std::string context : {"format-", "standalone-"}) {
+    add_names(calendar_names(resources, lang, context + "months"), Category::month, 0, [](Meaning& m, int i) { m.month = i + 1; });
+    add_names(calendar_names(resources, lang, context + "short-months"), Category::month_abbr, 0,
+              [](Meaning& m, int i) { m.month = i + 1; });
     // ICU numbers weekdays from Sunday = 1; index 0 is empty.
-    const icu::UnicodeString* weekdays = symbols.getWeekdays(count, context, icu::DateFormatSymbols::WIDE);
-    add_names(weekdays, count, Category::weekday, 1, [](Meaning& m, int i) { m.weekday = i == 1 ? 7 : i - 1; });
+    add_names(calendar_names(resources, lang, context + "weekdays"), Category::weekday, 1,
+              [](Meaning& m, int i) { m.weekday = i == 1 ? 7 : i - 1; });
   }
 }
 
-void TemporalLexicon::add_number_words(const std::string& lang, const std::vector<std::string>& cardinal_sets,
-                                       const std::vector<std::string>& ordinal_sets) {
+void TemporalLexicon::add_number_words(const Resources& resources, const std::string& lang,
+                                       const std::vector<std::string>& cardinal_sets, const std::vector<std::string>& ordinal_sets) {
   // Temporal expressions count to a hundred or so; round hundreds and thousands are enough beyond.
-  for (SpelledNumber& number : spelled_numbers(lang, cardinal_sets, 10000)) {
+  for (SpelledNumber& number : spelled_numbers(resources, lang, cardinal_sets, 10000)) {
     LexiconEntry entry{Category::num, false, {}, std::move(number.tokens)};
     entry.meaning.quantity = number.value;
     entry.meaning.has_quantity = true;
     add(std::move(entry));
   }
-  for (SpelledNumber& number : spelled_numbers(lang, ordinal_sets, 100)) {
+  for (SpelledNumber& number : spelled_numbers(resources, lang, ordinal_sets, 100)) {
     LexiconEntry entry{Category::ord, false, {}, std::move(number.tokens)};
     entry.meaning.ordinal = number.value;
     add(std::move(entry));
@@ -240,8 +231,8 @@ TemporalLexicon::TemporalLexicon(const Resources& resources, const std::string& 
   nlohmann::json config;
   try {
     config = nlohmann::json::parse(*config_text);
-    add_calendar_names(lang, config.value("capitalised_calendar_names", false));
-    add_number_words(lang, config.value("cardinal_rule_sets", std::vector<std::string>{}),
+    add_calendar_names(resources, lang, config.value("capitalised_calendar_names", false));
+    add_number_words(resources, lang, config.value("cardinal_rule_sets", std::vector<std::string>{}),
                      config.value("ordinal_rule_sets", std::vector<std::string>{}));
   } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(dir + "temporal.json: " + e.what());

@@ -68,8 +68,8 @@ class TemporalLexicon {
 
  private:
   void add(LexiconEntry entry);
-  void add_calendar_names(const std::string& lang, bool capitalised);
-  void add_number_words(const std::string& lang, const std::vector<std::string>& cardinal_sets,
+  void add_calendar_names(const Resources& resources, const std::string& lang, bool capitalised);
+  void add_number_words(const Resources& resources, const std::string& lang, const std::vector<std::string>& cardinal_sets,
                         const std::vector<std::string>& ordinal_sets);
 
   std::vector<LexiconEntry> entries_;

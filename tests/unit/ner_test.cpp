@@ -142,6 +142,38 @@ TEST_CASE("a model and its names round-trip through their binary forms, and dama
   CHECK_FALSE(read_model(bytes.substr(0, bytes.size() - 1), copy, error));
   CHECK(error.find("truncated") != std::string::npos);
   CHECK_FALSE(read_model("CRNNER01", copy, error));
+  CHECK_FALSE(read_model("CRNNER04", copy, error));  // the earlier format: tools/ner/convert_model.cpp
+
+  // Many features, as a trained model has them: every key and weight comes back, and any damage
+  // to the coded bytes is reported or gives other weights, never a crash.
+  NerModel large;
+  large.stages = 2;
+  std::uint32_t seed = 1;
+  const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  for (int i = 0; i < 5000; ++i) {
+    const std::uint32_t key = FlatTable<std::uint32_t, int>::nonzero(next());
+    for (std::size_t stage = 0; stage < 2; ++stage) {
+      LabelWeights weights{};
+      for (int y = 0; y < kLabels; ++y) weights[y] = next() % 3 == 0 ? static_cast<std::int8_t>(next() >> 24) : 0;
+      large.set_weights(stage, key, weights);
+    }
+  }
+  const std::string large_bytes = write_model(large);
+  NerModel large_copy;
+  REQUIRE(read_model(large_bytes, large_copy, error));
+  CHECK(large_copy.weights.size() == large.weights.size());
+  bool same = true;
+  large.weights.for_each([&](std::uint32_t key, const StageWeights& weights) {
+    const StageWeights* found = large_copy.weights.find(key);
+    same = same && found && *found == weights;
+  });
+  CHECK(same);
+  for (std::size_t at = 20; at < large_bytes.size(); at += 97) {
+    std::string damaged = large_bytes;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x5a);
+    NerModel ignored;
+    read_model(damaged, ignored, error);
+  }
   model.stages = 0;
   CHECK_FALSE(read_model(write_model(model), copy, error));
   CHECK(error.find("stage count") != std::string::npos);
