@@ -81,3 +81,23 @@ test('any order, any run: the same corpus gives the same bytes, natively and in 
   }
   rmSync(dir, { recursive: true });
 });
+
+test('every legacy encoding the CLI reads, the page reads the same way', () => {
+  // Each file declares its charset and carries bytes above 0x7F, so the converter is really used.
+  const dir = mkdtempSync(join(tmpdir(), 'cronaca-'));
+  const charsets = ['ISO-8859-2', 'ISO-8859-4', 'ISO-8859-5', 'ISO-8859-7', 'ISO-8859-9', 'ISO-8859-13', 'ISO-8859-15',
+    'windows-1250', 'windows-1251', 'windows-1252', 'windows-1253', 'windows-1254', 'windows-1257', 'KOI8-R'];
+  const paths = charsets.map((charset) => {
+    const path = join(dir, `${charset}.html`);
+    const head = Buffer.from(`<html><head><meta charset="${charset}"><title>Notizia</title></head><body><p>Il 6 gennaio 2022 ad Atene `);
+    writeFileSync(path, Buffer.concat([head, Buffer.from([0xc1, 0xe8, 0xde, 0xed, 0xe1, 0x20, 0xd0, 0xf8, 0xe9]), Buffer.from('.</p></body></html>')]));
+    return path;
+  });
+  const native = runCli(['analyse', ...paths]).stdout;
+  const wasm = wasmJson(paths);
+  rmSync(dir, { recursive: true });
+  const parsed = JSON.parse(native);
+  assert.equal(parsed.errors.length, 0, JSON.stringify(parsed.errors));
+  assert.deepEqual(parsed.documents.map((d) => d.encoding).sort(), [...charsets].sort());
+  assert.equal(wasm, native);
+});
