@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Cronaca's benchmark: the whole product and its peers on the same real text in one run.
-//   tools/bench/run [--sizes 1000,10000,50000] [--repeat N] [--no-peers] [--no-browser] [--no-wasm]
+//   tools/bench/run [--sizes 1000,10000,50000] [--repeat N, native runs per size below 50,000, default 3] [--no-peers] [--no-browser] [--no-wasm]
 // Prints a table and writes build/bench/results.json. Corpora (KIND's Italian sentences and the
 // English TimeBank/AQUAINT articles, assembled into articles by corpus.mjs) are cached under
 // build/bench/. Single-threaded throughout: one process at a time.
@@ -21,7 +21,7 @@ const option = (name, fallback) => {
   return at >= 0 ? args[at + 1] : fallback;
 };
 const sizes = option('sizes', '1000,10000,50000').split(',').map(Number);
-const repeat = Number(option('repeat', '1'));
+const repeat = Number(option('repeat', '3'));
 const benchDir = join(root, 'build/bench');
 const shared = join(root, '../shared/data');
 mkdirSync(benchDir, { recursive: true });
