@@ -232,6 +232,26 @@ class BitTree {
   std::array<BitModel, (1u << Bits)> models_{};
 };
 
+// A bit length of 1 .. 33 in adaptive unary, one model per step: the first part of a number
+// (NumberCoder) or of a gap's high bits (GapCoder).
+class WidthCoder {
+ public:
+  static constexpr int kMax = 33;
+
+  void encode(RangeEncoder& out, int width) {
+    for (int i = 1; i < width; ++i) out.bit(models_[i - 1], 1);
+    if (width < kMax) out.bit(models_[width - 1], 0);
+  }
+  int decode(RangeDecoder& in) {
+    int width = 1;
+    while (width < kMax && in.bit(models_[width - 1])) ++width;
+    return width;
+  }
+
+ private:
+  std::array<BitModel, kMax> models_{};
+};
+
 // Unsigned numbers of any size (coordinate steps, populations): the bit length in adaptive unary,
 // then the bits below the top one, the first kModelled of them in the context of the length and
 // the bits above, the rest direct.
@@ -240,8 +260,7 @@ class NumberCoder {
   void encode(RangeEncoder& out, std::uint32_t number) {
     const std::uint64_t value = static_cast<std::uint64_t>(number) + 1;
     const int width = std::bit_width(value);  // 1 .. 33
-    for (int i = 1; i < width; ++i) out.bit(width_[i - 1], 1);
-    if (width < kMaxWidth) out.bit(width_[width - 1], 0);
+    width_.encode(out, width);
     std::uint32_t node = 1;
     for (int i = width - 2; i >= 0; --i) {
       const unsigned bit = (value >> i) & 1;
@@ -255,8 +274,7 @@ class NumberCoder {
   }
   // Returns false when the stream holds no number below 2^32 (a damaged file).
   bool decode(RangeDecoder& in, std::uint32_t& number) {
-    int width = 1;
-    while (width < kMaxWidth && in.bit(width_[width - 1])) ++width;
+    const int width = width_.decode(in);
     std::uint64_t value = 1;
     std::uint32_t node = 1;
     for (int i = width - 2; i >= 0; --i) {
@@ -275,10 +293,9 @@ class NumberCoder {
   }
 
  private:
-  static constexpr int kMaxWidth = 33;
   static constexpr int kModelled = 6;
-  std::array<BitModel, kMaxWidth> width_{};
-  std::array<BitModel, (kMaxWidth + 1) << kModelled> tree_{};
+  WidthCoder width_;
+  std::array<BitModel, (WidthCoder::kMax + 1) << kModelled> tree_{};
 };
 
 // The gaps between sorted, distinct 32-bit keys (hashes): a gap's low `shift` bits are as good
@@ -298,8 +315,7 @@ class GapCoder {
   void encode(RangeEncoder& out, BitWriter& low, std::uint32_t gap) {
     const std::uint64_t high = (static_cast<std::uint64_t>(gap) >> shift_) + 1;
     const int width = std::bit_width(high);  // 1 .. 33
-    for (int i = 1; i < width; ++i) out.bit(width_[i - 1], 1);
-    if (width < kMaxWidth) out.bit(width_[width - 1], 0);
+    width_.encode(out, width);
     std::uint32_t node = 1;
     for (int i = width - 2; i >= 0; --i) {
       const unsigned bit = (high >> i) & 1;
@@ -314,8 +330,7 @@ class GapCoder {
   }
   // Returns false when the stream cannot hold a gap (a damaged file).
   bool decode(RangeDecoder& in, BitReader& low, std::uint32_t& gap) {
-    int width = 1;
-    while (width < kMaxWidth && in.bit(width_[width - 1])) ++width;
+    const int width = width_.decode(in);
     std::uint64_t high = 1;
     for (int i = width - 2; i >= 0; --i) {
       const unsigned bit = high < kTreeNodes ? in.bit(tree_[high]) : in.direct(1);
@@ -328,10 +343,9 @@ class GapCoder {
   }
 
  private:
-  static constexpr int kMaxWidth = 33;
   static constexpr std::uint32_t kTreeNodes = 64;  // the top bits of small highs are modelled
   int shift_;
-  std::array<BitModel, kMaxWidth> width_{};
+  WidthCoder width_;
   std::array<BitModel, kTreeNodes> tree_{};
 };
 
