@@ -2,11 +2,12 @@
 // "CRNNAM01" names: varint key deltas, bytes of weights) in the current ones (core/ner/model.h),
 // with the same keys, weights and names:
 //   cronaca-convert-model FILE...   (each file is rewritten in place; current files are left alone)
+#include <exception>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <string>
 
+#include "common/shipped_pack.h"
 #include "ner/model.h"
 #include "resources/binary_io.h"
 
@@ -77,10 +78,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   for (int i = 1; i < argc; ++i) {
-    std::ifstream in(argv[i], std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) {
-      std::cerr << argv[i] << ": cannot read\n";
+    std::string bytes;
+    try {
+      bytes = tools::read_all(argv[i]);
+    } catch (const std::exception& e) {
+      std::cerr << e.what() << "\n";
       return 1;
     }
     ByteReader reader(bytes);
