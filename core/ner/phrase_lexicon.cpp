@@ -174,18 +174,12 @@ bool PhraseLexicon::read(ByteReader& in) {
   first_tokens_.reserve(static_cast<std::size_t>(first_count));
   std::uint64_t key = 0;
   for (std::uint64_t i = 0; i < phrase_count; ++i) {
-    std::uint32_t gap;
-    if (!models.phrase_gaps.decode(decoder, low, gap) || decoder.overrun() || low.overrun()) return false;
-    key += gap;
-    if (gap == 0 || key > 0xFFFFFFFFu) return false;
+    if (!models.phrase_gaps.next_key(decoder, low, key)) return false;
     phrases_.insert(static_cast<std::uint32_t>(key), static_cast<std::uint8_t>(models.phrase_classes.decode(decoder, class_bits)));
   }
   key = 0;
   for (std::uint64_t i = 0; i < token_count; ++i) {
-    std::uint32_t gap;
-    if (!models.token_gaps.decode(decoder, low, gap) || decoder.overrun() || low.overrun()) return false;
-    key += gap;
-    if (gap == 0 || key > 0xFFFFFFFFu) return false;
+    if (!models.token_gaps.next_key(decoder, low, key)) return false;
     const auto classes = static_cast<std::uint8_t>(models.token_classes.decode(decoder, class_bits));
     const auto longest = static_cast<std::uint8_t>(models.longest[classes & 7].decode(decoder));
     if (longest > kMaxTokens) return false;

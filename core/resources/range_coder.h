@@ -341,6 +341,14 @@ class GapCoder {
     gap = static_cast<std::uint32_t>(value);
     return true;
   }
+  // The next of sorted, distinct, non-zero keys, `key` holding the one before (0 before the
+  // first). Returns false when the streams are cut short or the keys are not in order.
+  bool next_key(RangeDecoder& in, BitReader& low, std::uint64_t& key) {
+    std::uint32_t gap;
+    if (!decode(in, low, gap) || in.overrun() || low.overrun() || gap == 0) return false;
+    key += gap;
+    return key <= 0xFFFFFFFFu;
+  }
 
  private:
   static constexpr std::uint32_t kTreeNodes = 64;  // the top bits of small highs are modelled
