@@ -3,6 +3,7 @@
 #include <unicode/bytestream.h>
 #include <unicode/casemap.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 namespace cronaca {
 
@@ -146,6 +147,12 @@ std::uint32_t Utf16Index::operator()(std::size_t byte_offset) const {
   const std::size_t block = byte_offset / kStride;
   return checkpoints_[block] +
          utf16_units(text_.data() + block * kStride, text_.data() + byte_offset);
+}
+
+std::string to_utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
 }
 
 std::string fold_case(std::string_view s) {

@@ -7,6 +7,12 @@
 #include <string_view>
 #include <vector>
 
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class UnicodeString;
+U_NAMESPACE_END
+
 namespace cronaca {
 
 // Decodes one code point at `pos` and advances `pos`. Invalid sequences yield U+FFFD and advance
@@ -14,6 +20,9 @@ namespace cronaca {
 char32_t decode_utf8(std::string_view s, std::size_t& pos);
 
 void append_utf8(std::string& out, char32_t cp);
+
+// An ICU (UTF-16) string as UTF-8.
+std::string to_utf8(const icu::UnicodeString& s);
 
 struct Utf8Repair {
   std::string text;

@@ -55,12 +55,6 @@ bool parse_int(std::string_view text, int& out) {
   return true;
 }
 
-std::string to_utf8(const icu::UnicodeString& s) {
-  std::string out;
-  s.toUTF8String(out);
-  return out;
-}
-
 // Folded, with the accents removed: "lunedì" is often typed "lunedi".
 std::string without_accents(std::string_view folded) {
   UErrorCode status = U_ZERO_ERROR;

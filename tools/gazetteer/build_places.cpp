@@ -67,12 +67,6 @@ struct Entry {
   }
 };
 
-std::string utf8(const icu::UnicodeString& s) {
-  std::string out;
-  s.toUTF8String(out);
-  return out;
-}
-
 std::vector<std::string> split(const std::string& line, char separator) {
   std::vector<std::string> fields;
   std::size_t start = 0;
@@ -189,7 +183,7 @@ int main(int argc, char** argv) {
       for (const auto& names : display_names) {
         icu::UnicodeString name;
         names->regionDisplayName(code, name);
-        const std::string text = utf8(name);
+        const std::string text = to_utf8(name);
         if (text != code) entry.add_name(tokenise(text));
       }
     };
@@ -236,7 +230,7 @@ int main(int argc, char** argv) {
     while (const icu::UnicodeString* zone = zones->snext(status)) {
       icu::UnicodeString english;
       zone_names[1]->getExemplarLocationName(*zone, english);
-      const std::string zone_id = utf8(*zone), english_name = utf8(english);
+      const std::string zone_id = to_utf8(*zone), english_name = to_utf8(english);
       const City* best = nullptr;
       for (const City* city : cities_by_zone[zone_id]) {
         if (has_name(*city, english_name) && (!best || city->population > best->population)) best = city;
@@ -251,7 +245,7 @@ int main(int argc, char** argv) {
       for (const auto& names : zone_names) {
         icu::UnicodeString name;
         names->getExemplarLocationName(*zone, name);
-        places[found->second].add_name(tokenise(utf8(name)));
+        places[found->second].add_name(tokenise(to_utf8(name)));
       }
     }
 

@@ -20,17 +20,12 @@
 #include <string>
 #include <vector>
 
+#include "text/utf8.h"
 #include "time/number_words.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string utf8(const icu::UnicodeString& s) {
-  std::string out;
-  s.toUTF8String(out);
-  return out;
-}
 
 bool dump(const std::string& lang, const nlohmann::json& config, std::ostream& out) {
   UErrorCode status = U_ZERO_ERROR;
@@ -43,7 +38,7 @@ bool dump(const std::string& lang, const nlohmann::json& config, std::ostream& o
   for (const auto& [context, context_name] : {std::pair{icu::DateFormatSymbols::FORMAT, "format"}, std::pair{icu::DateFormatSymbols::STANDALONE, "standalone"}}) {
     int32_t count = 0;
     const auto write = [&](const char* names, const icu::UnicodeString* items) {
-      for (int32_t i = 0; i < count; ++i) out << "calendar\t" << context_name << '-' << names << '\t' << i << '\t' << utf8(items[i]) << '\n';
+      for (int32_t i = 0; i < count; ++i) out << "calendar\t" << context_name << '-' << names << '\t' << i << '\t' << cronaca::to_utf8(items[i]) << '\n';
     };
     const icu::UnicodeString* items = symbols.getMonths(count, context, icu::DateFormatSymbols::WIDE);
     write("months", items);
@@ -72,7 +67,7 @@ bool dump(const std::string& lang, const nlohmann::json& config, std::ostream& o
       spellout.format(static_cast<int32_t>(n), words);
       // Italian rules mark hyphenation points in compounds ("venti\u00ADquattro"); text has none.
       words.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00AD)), icu::UnicodeString());
-      out << "spellout\t" << set << '\t' << n << '\t' << utf8(words) << '\n';
+      out << "spellout\t" << set << '\t' << n << '\t' << cronaca::to_utf8(words) << '\n';
     }
   }
   return static_cast<bool>(out);
