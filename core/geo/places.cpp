@@ -176,8 +176,10 @@ void Places::read_binary(std::string_view bytes) {
     place.located = byte == 1;
   }
   std::vector<std::uint64_t> name_counts(places_.size());
+  std::uint64_t name_total = 0;
   for (std::uint64_t& names : name_counts) {
     if (!in.varint(names) || names > bytes.size()) throw malformed();
+    name_total += names;
   }
   std::string_view coded;
   if (!in.bytes(coded)) throw malformed();
@@ -200,6 +202,9 @@ void Places::read_binary(std::string_view bytes) {
   }
   std::string_view names;
   if (!in.bytes(names) || !in.at_end()) throw malformed();
+  // Every name takes at least two bytes (its text and its newline).
+  if (name_total > names.size() / 2) throw malformed();
+  names_.reserve(static_cast<std::size_t>(name_total));
   std::size_t pos = 0;
   for (std::size_t p = 0; p < places_.size(); ++p) {
     places_[p].names.reserve(name_counts[p]);

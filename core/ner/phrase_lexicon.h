@@ -34,6 +34,12 @@ class PhraseLexicon {
   void add(std::span<const std::uint64_t> folded_tokens, std::uint8_t classes);
   // Splits a name on spaces (names are stored tokenised, tokens joined by one space).
   void add_tokenised(std::string_view name, std::uint8_t classes);
+  // Room for about this many phrases (and as many distinct tokens) without growing the tables.
+  void reserve(std::size_t phrases) {
+    phrases_.reserve(phrases);
+    first_tokens_.reserve(phrases);
+    tokens_.reserve(phrases);
+  }
 
   // Leftmost-longest matching, left to right: `out` gets one entry per token.
   void match(std::span<const std::uint64_t> folded_tokens, std::span<PhraseMatch> out) const;

@@ -31,7 +31,16 @@ bool is_hyphen(char32_t cp) { return cp == U'-' || cp == U'\u2010' || cp == U'\u
 
 std::uint64_t folded_hash(std::string_view word) {
   std::uint64_t hash = kFnvOffset;
-  for (std::size_t pos = 0; pos < word.size();) hash = hash_code_point(hash, u_foldCase(decode_utf8(word, pos), U_FOLD_CASE_DEFAULT));
+  for (std::size_t pos = 0; pos < word.size();) {
+    // ASCII, most of every name list and text, folds without asking ICU.
+    const auto byte = static_cast<unsigned char>(word[pos]);
+    if (byte < 0x80) {
+      hash = hash_code_point(hash, byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte);
+      ++pos;
+    } else {
+      hash = hash_code_point(hash, u_foldCase(decode_utf8(word, pos), U_FOLD_CASE_DEFAULT));
+    }
+  }
   return hash;
 }
 
