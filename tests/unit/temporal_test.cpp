@@ -229,6 +229,24 @@ TEST_CASE("English \"the previous\" counts back from the last date named, \"last
           {"1987", "DATE", "1987"}, {"the previous year", "DATE", "1986"}});
 }
 
+TEST_CASE("English times of day that name no day leave the last day named in place") {
+  // 2003-03-13 is a Thursday. "Overnight" falls on the document date by default, but "the previous
+  // Tuesday" still counts back from the Tuesday the text named.
+  expect("en", "2003-03-13", "Shares fell on Tuesday. After overnight losses in Tokyo, they closed below the previous Tuesday.",
+         {{"Tuesday", "DATE", "2003-03-11"}, {"overnight", "TIME", "2003-03-13TNI"}, {"the previous Tuesday", "DATE", "2003-03-04"}});
+}
+
+TEST_CASE("English \"since\" starts a span at a date no later than the document date") {
+  // 2004-11-18 is a Thursday: without "since", a Friday a day ahead would be nearer.
+  expect("en", "2004-11-18", "Prices have fallen since Friday.", {{"Friday", "DATE", "2004-11-12"}});
+  expect("en", "2004-11-20", "The index has gained 8% since year-end.", {{"year-end", "DATE", "2003-12-31"}});
+}
+
+TEST_CASE("English year-end is the closing day of the year, the end of the year a part of it") {
+  expect("en", "2004-06-10", "The sale should close by year-end, well before the end of the year.",
+         {{"year-end", "DATE", "2004-12-31"}, {"the end of the year", "DATE", "2004", "END"}});
+}
+
 TEST_CASE("English approximate distances back") {
   expect("en", "1991-02-25", "A week or so ago, the general picked a date.", {{"A week or so ago", "DATE", "1991-W08", "APPROX"}});
 }
