@@ -247,6 +247,11 @@ TEST_CASE("English year-end is the closing day of the year, the end of the year 
          {{"year-end", "DATE", "2004-12-31"}, {"the end of the year", "DATE", "2004", "END"}});
 }
 
+TEST_CASE("English \"the latest year\", like \"the latest quarter\", is the last one over") {
+  expect("en", "2005-03-01", "Revenue rose in the latest fiscal year, and the current fiscal year looks better.",
+         {{"the latest fiscal year", "DATE", "2004"}, {"the current fiscal year", "DATE", "2005"}});
+}
+
 TEST_CASE("English approximate distances back") {
   expect("en", "1991-02-25", "A week or so ago, the general picked a date.", {{"A week or so ago", "DATE", "1991-W08", "APPROX"}});
 }
