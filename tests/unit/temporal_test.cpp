@@ -252,6 +252,12 @@ TEST_CASE("English \"the latest year\", like \"the latest quarter\", is the last
          {{"the latest fiscal year", "DATE", "2004"}, {"the current fiscal year", "DATE", "2005"}});
 }
 
+TEST_CASE("English \"the year ended\" a date is the year-long span up to it") {
+  expect("en", "2006-05-04", "Sales for the year ended March 31 rose, and the fiscal year ending June 30 looks weaker.",
+         {{"the year", "DURATION", "P1Y"}, {"March 31", "DATE", "2006-03-31"}, {"the fiscal year", "DURATION", "P1Y"},
+          {"June 30", "DATE", "2006-06-30"}});
+}
+
 TEST_CASE("English approximate distances back") {
   expect("en", "1991-02-25", "A week or so ago, the general picked a date.", {{"A week or so ago", "DATE", "1991-W08", "APPROX"}});
 }
