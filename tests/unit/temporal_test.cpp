@@ -320,6 +320,12 @@ TEST_CASE("English verbs after a modal or \"to\", and participles before an agen
          {{"August", "DATE", "1997-08"}});
 }
 
+TEST_CASE("English \"planned\" is a past tense like any other, where \"plans\" looks ahead") {
+  // 2002-10-01 is a Tuesday.
+  expect("en", "2002-10-01", "On Friday, the ministry planned to pay the families.", {{"Friday", "DATE", "2002-09-27"}});
+  expect("en", "2002-10-01", "On Friday, the ministry plans to pay the families.", {{"Friday", "DATE", "2002-10-04"}});
+}
+
 TEST_CASE("English nouns after a determiner are no tense cues") {
   // "the plan" is a noun; "approved" dates the clause.
   expect("en", "1989-10-26", "The board approved the plan in March.", {{"March", "DATE", "1989-03"}});
