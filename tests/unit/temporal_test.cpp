@@ -245,6 +245,9 @@ TEST_CASE("English \"since\" starts a span at a date no later than the document 
 TEST_CASE("English year-end is the closing day of the year, the end of the year a part of it") {
   expect("en", "2004-06-10", "The sale should close by year-end, well before the end of the year.",
          {{"year-end", "DATE", "2004-12-31"}, {"the end of the year", "DATE", "2004", "END"}});
+  // A year given with it is that year's; a fiscal year may end in any month.
+  expect("en", "2004-06-10", "Debt at year-end 2002 was high; the fiscal year-end moved.",
+         {{"year-end 2002", "DATE", "2002-12-31"}, {"fiscal year-end", "DATE", "2004", "END"}});
 }
 
 TEST_CASE("English \"the latest year\", like \"the latest quarter\", is the last one over") {
