@@ -174,7 +174,13 @@ CalendarDate weekday_near(const CalendarDate& day, int weekday, int shift, Tense
 
 }  // namespace
 
-std::optional<Resolution> resolve(TimexType type, const Meaning& m, const AnchorContext& context) {
+std::optional<Resolution> resolve(TimexType type, const Meaning& m, const AnchorContext& given) {
+  // "since Friday", "since year-end": a day ahead costs more than any behind.
+  AnchorContext context = given;
+  if (context.not_after) {
+    context.tense = Tense::past;
+    context.future_cost.past_tense = 1e6;
+  }
   Resolution out;
   if (!m.ref.empty()) {
     out.value = std::string(m.ref);

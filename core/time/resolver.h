@@ -40,6 +40,8 @@ struct AnchorContext {
   std::optional<CalendarDate> adjacent_day;
   Tense tense = Tense::unknown;
   FutureCost future_cost;
+  // The expression follows "since": it lies no later than the document date, whatever the tense.
+  bool not_after = false;
 };
 
 struct Resolution {

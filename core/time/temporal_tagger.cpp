@@ -474,6 +474,7 @@ void TemporalTagger::tag(Document& doc) const {
     }
     AnchorContext context{anchor, reference, reference_period, quarter_in_focus ? quarter : std::nullopt, std::nullopt,
                           tense_.near(folded, sentence, match.extent_begin, match.extent_end), future_cost_};
+    context.not_after = match.extent_begin > sentence.first_token && tense_.since(folded[match.extent_begin - 1]);
     // A bare time of day falls on a day named at most a word after it ("at 10 p.m. on Friday", "at 4
     // in the morning (4 a.m. Thursday)"), past a bracketed aside ("at 10:35 a.m. (0735 GMT) Friday"),
     // or else on one a few words before it ("lunedì mattina alle 8", "il 22 dicembre, 17.45").
@@ -488,6 +489,7 @@ void TemporalTagger::tag(Document& doc) const {
       const RuleMatch& next = found[k + 1].match;
       AnchorContext next_context = context;
       next_context.tense = tense_.near(folded, sentence, next.extent_begin, next.extent_end);
+      next_context.not_after = tense_.since(folded[next.extent_begin - 1]);
       if (const auto day = resolve(next.rule->type, next.meaning, next_context); day && day->day) {
         context.adjacent_day = day->day;
         on_following_day = true;
@@ -522,7 +524,10 @@ void TemporalTagger::tag(Document& doc) const {
                                             : reference_timex;
     }
     timex_of[k] = static_cast<std::int32_t>(doc.timexes.size());
-    if (resolved->day) {
+    // A time of day that names no day ("overnight", "at 10 p.m.") falls on the document date by
+    // default; the last day the text named stays what "the previous Friday" counts from.
+    const bool day_by_default = bare_time && !context.adjacent_day;
+    if (resolved->day && !day_by_default) {
       reference = resolved->day;
       reference_timex = timex_of[k];
       last_day = resolved->day;

@@ -27,6 +27,7 @@ TenseCues::TenseCues(std::string_view text, const std::string& name) {
       else if (kind == "infinitive-markers") infinitive_markers_.insert(folded);
       else if (kind == "agent-markers") agent_markers_.insert(folded);
       else if (kind == "determiners") determiners_.insert(folded);
+      else if (kind == "since-words") since_words_.insert(folded);
       else throw std::runtime_error(name + ": unknown line kind " + std::string(kind));
     }
   }

@@ -21,6 +21,9 @@ class TenseCues {
   // The tense a case-folded word marks, or unknown.
   Tense of(std::string_view folded_word) const;
 
+  // Whether a date right after this case-folded word lies no later than the document date ("since").
+  bool since(std::string_view folded_word) const { return since_words_.count(folded_word) > 0; }
+
   // The tense of the nearest cue to the tokens [begin, end) within their sentence, `folded` being
   // the sentence's document's tokens, case-folded. Semicolons, colons, dashes and brackets end the
   // clause the search stays in; cues at the same distance on both sides cancel out. Cues more than
@@ -35,7 +38,7 @@ class TenseCues {
   // noun after a determiner ("announced the plan": "plan" is no verb).
   Tense at(const std::vector<std::string_view>& folded, std::size_t i) const;
 
-  StringSet past_words_, future_words_, passive_auxiliaries_, infinitive_markers_, agent_markers_, determiners_;
+  StringSet past_words_, future_words_, passive_auxiliaries_, infinitive_markers_, agent_markers_, determiners_, since_words_;
   std::vector<std::string> past_suffixes_, future_suffixes_;
 };
 

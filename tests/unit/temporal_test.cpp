@@ -229,6 +229,38 @@ TEST_CASE("English \"the previous\" counts back from the last date named, \"last
           {"1987", "DATE", "1987"}, {"the previous year", "DATE", "1986"}});
 }
 
+TEST_CASE("English times of day that name no day leave the last day named in place") {
+  // 2003-03-13 is a Thursday. "Overnight" falls on the document date by default, but "the previous
+  // Tuesday" still counts back from the Tuesday the text named.
+  expect("en", "2003-03-13", "Shares fell on Tuesday. After overnight losses in Tokyo, they closed below the previous Tuesday.",
+         {{"Tuesday", "DATE", "2003-03-11"}, {"overnight", "TIME", "2003-03-13TNI"}, {"the previous Tuesday", "DATE", "2003-03-04"}});
+}
+
+TEST_CASE("English \"since\" starts a span at a date no later than the document date") {
+  // 2004-11-18 is a Thursday: without "since", a Friday a day ahead would be nearer.
+  expect("en", "2004-11-18", "Prices have fallen since Friday.", {{"Friday", "DATE", "2004-11-12"}});
+  expect("en", "2004-11-20", "The index has gained 8% since year-end.", {{"year-end", "DATE", "2003-12-31"}});
+}
+
+TEST_CASE("English year-end is the closing day of the year, the end of the year a part of it") {
+  expect("en", "2004-06-10", "The sale should close by year-end, well before the end of the year.",
+         {{"year-end", "DATE", "2004-12-31"}, {"the end of the year", "DATE", "2004", "END"}});
+  // A year given with it is that year's; a fiscal year may end in any month.
+  expect("en", "2004-06-10", "Debt at year-end 2002 was high; the fiscal year-end moved.",
+         {{"year-end 2002", "DATE", "2002-12-31"}, {"fiscal year-end", "DATE", "2004", "END"}});
+}
+
+TEST_CASE("English \"the latest year\", like \"the latest quarter\", is the last one over") {
+  expect("en", "2005-03-01", "Revenue rose in the latest fiscal year, and the current fiscal year looks better.",
+         {{"the latest fiscal year", "DATE", "2004"}, {"the current fiscal year", "DATE", "2005"}});
+}
+
+TEST_CASE("English \"the year ended\" a date is the year-long span up to it") {
+  expect("en", "2006-05-04", "Sales for the year ended March 31 rose, and the fiscal year ending June 30 looks weaker.",
+         {{"the year", "DURATION", "P1Y"}, {"March 31", "DATE", "2006-03-31"}, {"the fiscal year", "DURATION", "P1Y"},
+          {"June 30", "DATE", "2006-06-30"}});
+}
+
 TEST_CASE("English approximate distances back") {
   expect("en", "1991-02-25", "A week or so ago, the general picked a date.", {{"A week or so ago", "DATE", "1991-W08", "APPROX"}});
 }
@@ -289,6 +321,12 @@ TEST_CASE("English verbs after a modal or \"to\", and participles before an agen
          {{"August", "DATE", "1998-08"}});
   expect("en", "1998-02-13", "Qantas doubled its flights in August, in search of markets untouched by the crisis.",
          {{"August", "DATE", "1997-08"}});
+}
+
+TEST_CASE("English \"planned\" is a past tense like any other, where \"plans\" looks ahead") {
+  // 2002-10-01 is a Tuesday.
+  expect("en", "2002-10-01", "On Friday, the ministry planned to pay the families.", {{"Friday", "DATE", "2002-09-27"}});
+  expect("en", "2002-10-01", "On Friday, the ministry plans to pay the families.", {{"Friday", "DATE", "2002-10-04"}});
 }
 
 TEST_CASE("English nouns after a determiner are no tense cues") {
