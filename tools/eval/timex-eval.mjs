@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // TempEval-3 scoring of Cronaca's temporal tagger against gold TIMEX3 annotations (values are
 // compared as written, up to the two equivalent spellings canonicalValue accepts).
-//   node tools/eval/timex-eval.mjs [--lang en] [--show N] GOLD_DIR... 
-//   node tools/eval/timex-eval.mjs --italian [--show N]      (the Italian development set)
+//   node tools/eval/timex-eval.mjs [--lang en] [--show N] [--json] GOLD_DIR...
+//   node tools/eval/timex-eval.mjs --italian [--show N] [--json]   (the Italian development set)
 // Each gold document is analysed by build/bin/cronaca with its creation time as the document
 // date. Reports strict and relaxed extent precision/recall/F1, type and value accuracy on
 // relaxed matches, and value F1 (a match with the right value counts as correct).
@@ -139,8 +139,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   };
   const show = Number(option('--show', 0));
   const italian = args.includes('--italian');
+  const json = args.includes('--json');
   let lang = option('--lang', italian ? 'it' : 'en');
-  const paths = args.filter((a) => a !== '--italian');
+  const paths = args.filter((a) => a !== '--italian' && a !== '--json');
   let documents;
   if (italian) {
     documents = italianGold();
@@ -151,5 +152,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const result = score(documents, analyse(documents, lang));
   console.log(report(italian ? 'Italian development set' : paths.join(' '), result));
   if (show) showErrors(result.errors, show);
-  if (args.includes('--json')) console.log(JSON.stringify({ ...result, errors: undefined }));
+  if (json) console.log(JSON.stringify({ ...result, errors: undefined }));
 }
