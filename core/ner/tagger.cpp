@@ -191,7 +191,10 @@ void EntityTagger::apply_mention_rules(std::span<const TokenTrace> tokens, std::
     const std::size_t next = end;
     std::size_t first = begin, last = end;
     while (first < last && tokens[first].casing == Casing::symbol) ++first;
-    while (last > first && (tokens[last - 1].casing == Casing::symbol || tokens[last - 1].clitic)) --last;
+    // A closing "!" is part of a name ("Yahoo !", "Jeopardy !") when the model put it in one.
+    static const std::uint64_t exclamation = folded_hash("!");
+    const bool exclaims = last > first + 1 && tokens[last - 1].folded == exclamation && tokens[last - 2].casing != Casing::symbol;
+    while (!exclaims && last > first && (tokens[last - 1].casing == Casing::symbol || tokens[last - 1].clitic)) --last;
     bool only_common = true;
     for (std::size_t i = first; i < last; ++i) only_common &= tokens[i].common;
     const bool capitalised = first < last && tokens[first].casing != Casing::lower && tokens[first].casing != Casing::symbol;

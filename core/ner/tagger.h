@@ -61,7 +61,8 @@ class EntityTagger {
   static void add_weights(const std::array<Weight, 8>& weights, std::int32_t* scores) {
     for (int y = 0; y < kLabels; ++y) scores[y] += weights[y];
   }
-  // Rules over the decoded labels: a mention drops punctuation at its edges, and one made only
+  // Rules over the decoded labels: a mention drops punctuation at its edges (but for a closing
+  // "!" after a word, as in "Yahoo !"), and one made only
   // of "common" cue words ("Monday", "American") is none; in languages that capitalise names
   // (profile: entity_names_capitalised), a mention starts with a capital or a digit.
   void apply_mention_rules(std::span<const TokenTrace> tokens, std::vector<std::uint8_t>& labels) const;

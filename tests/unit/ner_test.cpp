@@ -234,6 +234,27 @@ TEST_CASE("the tagger decodes what its weights say, then applies the mention rul
   CHECK(tags(tagger, {}).empty());
 }
 
+TEST_CASE("a mention keeps a closing exclamation mark after a word, and drops other closing punctuation") {
+  const std::vector<std::string_view> words = {"Yahoo", "!", "e", "Roma", "."};
+  Places places(Resources{});
+  FeatureExtractor extractor(FeatureSet::full, {&places.names(), nullptr, nullptr});
+  SentenceFeatures features;
+  extractor.extract(words, features);
+  NerModel model;
+  model.stages = 1;
+  const std::uint8_t org = begin_label(EntityType::organization), loc = begin_label(EntityType::location);
+  const std::uint8_t wanted[] = {org, static_cast<std::uint8_t>(org + 1), kOutside, loc, static_cast<std::uint8_t>(loc + 1)};
+  for (std::size_t t = 0; t < words.size(); ++t) {
+    for (std::uint32_t key : features.of(t)) {
+      LabelWeights weights{};
+      weights[wanted[t]] = 5;
+      model.set_weights(0, key, weights);
+    }
+  }
+  EntityTagger tagger(std::move(model), PhraseLexicon{}, places);
+  CHECK(tags(tagger, words) == std::vector<std::string>{"B-ORG", "I-ORG", "O", "B-LOC", "O"});
+}
+
 TEST_CASE("the tagger's per-word sums score exactly what every key of every token scores") {
   // Random weights on every key the extractor gives these sentences; the tagger sums a word's own
   // keys once per word, and must decode as Viterbi over all the keys does.

@@ -9,7 +9,7 @@
 //   cronaca-train-ner --train WN_train.tsv --dev WN_dev.tsv [--names FILE]... [--lang it]
 //                     [--features full|neutral] [--stages 1|2] [--window N] [--folds N]
 //                     [--learner crf|perceptron] [--epochs N] [--dropout P] [--rate R] [--l2 C]
-//                     [--l1 C] [--min-weight N[,N]] [--seed N] [--out FILE] [--predictions FILE]
+//                     [--l1 C] [--min-weight N[,N]] [--seed N] [--augment N] [--out FILE] [--predictions FILE]
 // A names file has "CLASS name tokens" lines, CLASS one of ORG, GIVEN, FAMILY.
 #include <algorithm>
 #include <chrono>
@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <random>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -48,6 +49,9 @@ struct Options {
   // Per stage, quantised weights of at most this magnitude are dropped: most of them are
   // features seen a few times, and they are most of the file.
   int min_weight[kMaxStages] = {0, 0};
+  // Extra copies of each training sentence with mentions, for the first stage, each mention
+  // swapped for another training mention of its type (the model leans on context more).
+  int augment = 0;
 };
 
 void read_names(const std::string& path, PhraseLexicon& names) {
@@ -83,6 +87,55 @@ Corpus extract(const std::string& path, FeatureExtractor& extractor) {
     c.traces[s].assign(extractor.traces().begin(), extractor.traces().end());
   }
   return c;
+}
+
+// Copies of the sentences with mentions, each mention replaced by a mention of the same type
+// drawn from all of them (deterministic for the seed); `sources` gets each copy's sentence.
+std::vector<conll::Sentence> replace_mentions(const std::vector<conll::Sentence>& sentences, int copies, std::uint64_t seed,
+                                              std::vector<std::size_t>& sources) {
+  struct Mention {
+    std::size_t sentence, begin, end;
+  };
+  const auto mentions_of = [](const conll::Sentence& s, auto&& each) {
+    for (std::size_t i = 0; i < s.labels.size();) {
+      if (!is_begin(s.labels[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i + 1;
+      while (end < s.labels.size() && is_inside(s.labels[end]) && type_of(s.labels[end]) == type_of(s.labels[i])) ++end;
+      each(i, end, type_of(s.labels[i]));
+      i = end;
+    }
+  };
+  std::vector<Mention> by_type[kEntityTypes];
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    mentions_of(sentences[s], [&](std::size_t b, std::size_t e, EntityType t) { by_type[static_cast<int>(t)].push_back({s, b, e}); });
+  }
+  std::mt19937_64 random(seed * 7919 + 17);
+  std::vector<conll::Sentence> out;
+  for (int c = 0; c < copies; ++c) {
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      const conll::Sentence& from = sentences[s];
+      conll::Sentence copy;
+      std::size_t at = 0;
+      bool any = false;
+      mentions_of(from, [&](std::size_t b, std::size_t e, EntityType t) {
+        const auto& pool = by_type[static_cast<int>(t)];
+        const Mention& m = pool[std::uniform_int_distribution<std::size_t>(0, pool.size() - 1)(random)];
+        for (; at < b; ++at) copy.words.push_back(from.words[at]), copy.labels.push_back(from.labels[at]);
+        const conll::Sentence& donor = sentences[m.sentence];
+        for (std::size_t i = m.begin; i < m.end; ++i) copy.words.push_back(donor.words[i]), copy.labels.push_back(donor.labels[i]);
+        at = e;
+        any = true;
+      });
+      if (!any) continue;
+      for (; at < from.words.size(); ++at) copy.words.push_back(from.words[at]), copy.labels.push_back(from.labels[at]);
+      out.push_back(std::move(copy));
+      sources.push_back(s);
+    }
+  }
+  return out;
 }
 
 // Feature keys as dense indices, in order of first appearance (so they too are deterministic).
@@ -141,7 +194,8 @@ LinearModel train_stage(const char* name, const std::vector<Example>& train, std
 
 // The first stage's labels of each training sentence, from models trained without its fold:
 // what the second stage will see at run time, where the first stage has not seen the text.
-void label_by_folds(Corpus& train, const std::vector<Example>& examples, std::size_t features, const Options& o) {
+void label_by_folds(Corpus& train, const std::vector<Example>& examples, const std::vector<Example>& extra,
+                    const std::vector<std::size_t>& extra_sources, std::size_t features, const Options& o) {
   const std::size_t n = examples.size(), folds = static_cast<std::size_t>(std::max(2, o.folds));
   for (std::size_t f = 0; f < folds; ++f) {
     // Contiguous folds: the sentences of an article stay together.
@@ -150,6 +204,9 @@ void label_by_folds(Corpus& train, const std::vector<Example>& examples, std::si
     rest.reserve(n - (end - begin));
     for (std::size_t i = 0; i < n; ++i) {
       if (i < begin || i >= end) rest.push_back(examples[i]);
+    }
+    for (std::size_t i = 0; i < extra.size(); ++i) {
+      if (extra_sources[i] < begin || extra_sources[i] >= end) rest.push_back(extra[i]);
     }
     const LinearModel model = learn(o, rest, features);
     for (std::size_t i = begin; i < end; ++i) {
@@ -193,8 +250,9 @@ int usage() {
   std::cerr << "usage: cronaca-train-ner --train FILE --dev FILE [--names FILE]... [--lang it] [--features full|neutral]\n"
                "                         [--stages 1|2] [--window N] [--folds N] [--learner crf|perceptron] [--epochs N]\n"
                "                         [--dropout P] [--rate R] [--l2 C] [--l1 C] [--min-weight N[,N]] [--seed N] [--out FILE]\n"
-               "                         [--predictions FILE]\n"
+               "                         [--augment N] [--predictions FILE]\n"
                "  --rate, --l2, --l1: the CRF's AdaGrad base step and penalties (see tools/ner/crf.h)\n"
+               "  --augment: copies of each training sentence with its mentions swapped for others of their type (first stage)\n"
                "  --min-weight: quantised weights of at most this magnitude are dropped (first stage, second stage)\n";
   return 2;
 }
@@ -224,6 +282,7 @@ int main(int argc, char** argv) {
     else if (flag == "--rate") o.crf.rate = std::stod(value);
     else if (flag == "--l2") o.crf.l2 = std::stod(value);
     else if (flag == "--l1") o.crf.l1 = std::stod(value);
+    else if (flag == "--augment") o.augment = std::clamp(std::stoi(value), 0, 8);
     else if (flag == "--min-weight") {
       const std::size_t comma = value.find(',');
       o.min_weight[0] = std::clamp(std::stoi(value.substr(0, comma)), 0, 126);
@@ -256,12 +315,26 @@ int main(int argc, char** argv) {
     std::vector<Example> train_examples, dev_examples;
     for (std::size_t s = 0; s < train.sentences.size(); ++s) train_examples.push_back(first.example(train.features[s], nullptr, train.sentences[s].labels, true));
     for (std::size_t s = 0; s < dev.sentences.size(); ++s) dev_examples.push_back(first.example(dev.features[s], nullptr, dev.sentences[s].labels, false));
-    const LinearModel first_model = train_stage("first stage", train_examples, first.keys().size(), dev_examples, o);
+    std::vector<std::size_t> extra_sources;
+    std::vector<Example> extra_examples;
+    {
+      const std::vector<conll::Sentence> extra = replace_mentions(train.sentences, o.augment, o.crf.seed, extra_sources);
+      SentenceFeatures features;
+      std::vector<std::string_view> words;
+      for (const conll::Sentence& sentence : extra) {
+        words.assign(sentence.words.begin(), sentence.words.end());
+        extractor.extract(words, features);
+        extra_examples.push_back(first.example(features, nullptr, sentence.labels, true));
+      }
+    }
+    std::vector<Example> first_examples = train_examples;
+    first_examples.insert(first_examples.end(), extra_examples.begin(), extra_examples.end());
+    const LinearModel first_model = train_stage("first stage", first_examples, first.keys().size(), dev_examples, o);
     quantise(first_model, first.keys(), o.min_weight[0], model);
 
     if (o.stages == 2) {
       model.context_window = static_cast<std::uint8_t>(o.window);
-      label_by_folds(train, train_examples, first.keys().size(), o);
+      label_by_folds(train, train_examples, extra_examples, extra_sources, first.keys().size(), o);
       for (std::size_t s = 0; s < dev.sentences.size(); ++s) {
         const std::vector<std::uint8_t> labels = decode(dev_examples[s], first_model);
         for (std::size_t t = 0; t < labels.size(); ++t) dev.traces[s][t].label = labels[t];
@@ -301,7 +374,7 @@ int main(int argc, char** argv) {
         {"language", o.lang},
         {"features", o.features},
         {"training", {{"data", fs::path(o.train).filename().string()}, {"names", name_files}, {"stages", o.stages},
-                      {"window", o.window}, {"min_weight", {o.min_weight[0], o.min_weight[1]}}, {"epochs", o.learning.epochs}, {"dropout", o.learning.dropout}, {"seed", o.learning.seed},
+                      {"window", o.window}, {"min_weight", {o.min_weight[0], o.min_weight[1]}}, {"epochs", o.learning.epochs}, {"augment", o.augment}, {"dropout", o.learning.dropout}, {"seed", o.learning.seed},
                       {"sentences", train.sentences.size()}}},
         {"dev", {{"data", fs::path(o.dev).filename().string()},
                  {"span_f1", {{"PER", scores.spans[0].f1()}, {"LOC", scores.spans[1].f1()}, {"ORG", scores.spans[2].f1()}, {"micro", scores.span_micro().f1()}}},
