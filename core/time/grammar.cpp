@@ -83,15 +83,23 @@ TemporalGrammar::TemporalGrammar(std::string_view text, const std::string& file_
           if (!category_from_name(option.substr(0, colon), alternative.category)) fail("unknown category " + std::string(option));
           alternative.is_category = true;
           alternative.word = apostrophe_key(option.substr(colon + 1));
+          alternative.word_id = intern(alternative.word);
         } else if (is_upper_name(option)) {
           if (!category_from_name(option, alternative.category)) fail("unknown category " + std::string(option));
           alternative.is_category = true;
         } else {
           alternative.word = apostrophe_key(option);
+          alternative.word_id = intern(alternative.word);
+        }
+        if (alternative.is_category) {
+          element.categories |= std::uint64_t{1} << static_cast<unsigned>(alternative.category);
+        } else {
+          element.word_ids.push_back(alternative.word_id);
         }
         element.alternatives.push_back(std::move(alternative));
         start = bar + 1;
       }
+      std::sort(element.word_ids.begin(), element.word_ids.end());
       if (element.negative && (element.optional || element.context)) fail("a ! element is neither optional nor context");
       rule.elements.push_back(std::move(element));
     }
@@ -105,6 +113,33 @@ TemporalGrammar::TemporalGrammar(std::string_view text, const std::string& file_
     rules_.push_back(std::move(rule));
     index(rules_.size() - 1);
   }
+  for (WordStart& start : by_word_) {
+    for (std::uint32_t rule_index : start.rules) start.follow.merge(follows_[rule_index]);
+    std::sort(start.follow.words.begin(), start.follow.words.end());
+  }
+  for (Follow& follow : follows_) std::sort(follow.words.begin(), follow.words.end());
+}
+
+std::uint32_t TemporalGrammar::intern(const std::string& word) {
+  const std::uint32_t id = word_ids_.index(word);
+  word_ids_.at(id) = id;
+  if (by_word_.size() <= id) by_word_.resize(id + 1);
+  return id;
+}
+
+void TemporalGrammar::Follow::merge(const Follow& other) {
+  any = any || other.any;
+  categories |= other.categories;
+  for (std::uint32_t word : other.words) {
+    if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+  }
+}
+
+bool TemporalGrammar::Follow::admits(const MatchInput& input, std::size_t next, std::uint64_t next_categories) const {
+  if (any) return true;
+  if (next >= input.end) return false;
+  if (categories & next_categories) return true;
+  return std::binary_search(words.begin(), words.end(), input.word_ids[next]);
 }
 
 void TemporalGrammar::index(std::size_t rule_index) {
@@ -116,9 +151,9 @@ void TemporalGrammar::index(std::size_t rule_index) {
     if (element.negative) continue;
     bool literal = false;
     for (const auto& alternative : element.alternatives) {
-      auto& list = alternative.is_category && alternative.word.empty()
-                       ? by_category_[static_cast<std::size_t>(alternative.category)]
-                       : by_word_[alternative.word];
+      auto& list = !alternative.is_category  ? by_word_[alternative.word_id].rules
+                   : alternative.word.empty() ? by_category_[static_cast<std::size_t>(alternative.category)]
+                                              : by_word_[alternative.word_id].limited_rules;
       if (list.empty() || list.back() != rule_index) list.push_back(static_cast<std::uint32_t>(rule_index));
       literal |= !alternative.is_category;
     }
@@ -135,7 +170,7 @@ void TemporalGrammar::add_follow(const TemporalRule& rule, std::size_t element, 
       if (alternative.is_category) {
         follow.categories |= std::uint64_t{1} << static_cast<unsigned>(alternative.category);
       } else {
-        follow.words.push_back(alternative.word);
+        follow.words.push_back(alternative.word_id);
       }
     }
     if (!next.optional) return;
@@ -149,7 +184,7 @@ bool TemporalGrammar::element_matches(const PatternElement::Alternative& alterna
   if (!alternative.is_category) {
     length = 1;
     meaning = nullptr;
-    return input.folded[at] == alternative.word;
+    return input.word_ids[at] == alternative.word_id && input.folded[at] == alternative.word;
   }
   return false;
 }
@@ -187,7 +222,7 @@ void TemporalGrammar::extend(const TemporalRule& rule, std::size_t element, std:
   const PatternElement& pattern = rule.elements[element];
   if (pattern.negative) {
     bool blocked = false;
-    if (at < input.end) {
+    if (at < input.end && pattern.may_take(input.word_ids[at], input.categories[at])) {
       for (const auto& alternative : pattern.alternatives) {
         std::size_t length = 0;
         const Meaning* meaning = nullptr;
@@ -204,7 +239,7 @@ void TemporalGrammar::extend(const TemporalRule& rule, std::size_t element, std:
     }
     return;
   }
-  if (at < input.end) {
+  if (at < input.end && pattern.may_take(input.word_ids[at], input.categories[at])) {
     for (const auto& alternative : pattern.alternatives) {
       std::size_t length = 0;
       const Meaning* meaning = nullptr;
@@ -219,7 +254,10 @@ void TemporalGrammar::extend(const TemporalRule& rule, std::size_t element, std:
       for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1]; ++f) {
         const TokenFact& fact = input.facts[f];
         if (fact.category != alternative.category || at + fact.length > input.end) continue;
-        if (!alternative.word.empty() && (fact.length != 1 || input.folded[at] != alternative.word)) continue;
+        if (!alternative.word.empty() &&
+            (fact.length != 1 || input.word_ids[at] != alternative.word_id || input.folded[at] != alternative.word)) {
+          continue;
+        }
         starts[element] = at;
         ends[element] = at + fact.length;
         path.emplace_back(element, fact.meaning);
@@ -238,36 +276,31 @@ std::optional<RuleMatch> TemporalGrammar::match_at(const MatchInput& input, std:
   // Only rules that can start with this token's word or one of its categories are tried.
   std::vector<std::uint32_t>& candidates = scratch.candidates;
   candidates.clear();
-  if (const std::vector<std::uint32_t>* found = by_word_.find(input.folded[at])) {
-    candidates.insert(candidates.end(), found->begin(), found->end());
-  }
-  const bool only_by_word = input.fact_begin[at] == input.fact_begin[at + 1];  // already sorted and unique
-  for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1]; ++f) {
-    const auto& list = by_category_[static_cast<std::size_t>(input.facts[f].category)];
-    candidates.insert(candidates.end(), list.begin(), list.end());
-  }
-  if (candidates.empty()) return std::nullopt;
-  if (!only_by_word) {
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  } else {
-    // A token without facts can only be taken by a literal word: keep the rules whose next
-    // element can take the next token.
+  // A rule a literal word starts is worth trying only when its next element can take the next
+  // token; the rules the token's facts start, and those a category limited to its word starts,
+  // are tried whatever follows.
+  const std::uint32_t word = input.word_ids[at];
+  const bool has_facts = input.fact_begin[at] != input.fact_begin[at + 1];
+  if (word != kNoWord) {
+    const WordStart& start = by_word_[word];
     const std::size_t next = at + 1;
-    std::uint64_t next_categories = 0;
-    if (next < input.end) {
-      for (std::uint32_t f = input.fact_begin[next]; f < input.fact_begin[next + 1]; ++f) {
-        next_categories |= std::uint64_t{1} << static_cast<unsigned>(input.facts[f].category);
+    const std::uint64_t next_categories = next < input.end ? input.categories[next] : 0;
+    if (!start.rules.empty() && start.follow.admits(input, next, next_categories)) {
+      for (std::uint32_t index : start.rules) {
+        if (follows_[index].admits(input, next, next_categories)) candidates.push_back(index);
       }
     }
-    std::erase_if(candidates, [&](std::uint32_t index) {
-      const Follow& follow = follows_[index];
-      if (follow.any) return false;
-      if (next >= input.end) return true;
-      if (follow.categories & next_categories) return false;
-      return std::find(follow.words.begin(), follow.words.end(), input.folded[next]) == follow.words.end();
-    });
+    if (has_facts) candidates.insert(candidates.end(), start.limited_rules.begin(), start.limited_rules.end());
   }
+  if (has_facts) {
+    for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1]; ++f) {
+      const auto& list = by_category_[static_cast<std::size_t>(input.facts[f].category)];
+      candidates.insert(candidates.end(), list.begin(), list.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  }
+  if (candidates.empty()) return std::nullopt;
 
   std::optional<RuleMatch> best;
   for (std::uint32_t index : candidates) {

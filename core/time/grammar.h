@@ -10,6 +10,7 @@
 // An element is one or more alternatives separated by |: a category (upper case, see lexicon.h),
 // a literal word (case-folded), or a category limited to one word, which keeps the word's
 // meaning ("UNIT:years"). A trailing ? makes it optional.
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -29,11 +30,19 @@ struct PatternElement {
     bool is_category = false;
     Category category = Category::num;
     std::string word;  // a literal, or the one word a category is limited to
+    std::uint32_t word_id = UINT32_MAX;  // of `word` (TemporalGrammar::word_id)
   };
   std::vector<Alternative> alternatives;
   bool optional = false;
   bool context = false;
   bool negative = false;
+  // What any alternative needs, to skip at once the tokens none can take: a category bit of the
+  // token's facts, or one of the sorted word ids.
+  std::uint64_t categories = 0;
+  std::vector<std::uint32_t> word_ids;
+  bool may_take(std::uint32_t word_id, std::uint64_t token_categories) const {
+    return (categories & token_categories) != 0 || std::binary_search(word_ids.begin(), word_ids.end(), word_id);
+  }
 };
 
 struct TemporalRule {
@@ -53,6 +62,10 @@ struct TokenFact {
 // The tokens of one sentence as the matcher sees them.
 struct MatchInput {
   const std::vector<std::string_view>& folded;
+  // TemporalGrammar::word_id of each folded token: the matcher compares numbers, not strings.
+  const std::vector<std::uint32_t>& word_ids;
+  // A bit per Category of each token's facts.
+  const std::vector<std::uint64_t>& categories;
   // Facts of token i are facts[fact_begin[i] .. fact_begin[i + 1]).
   const std::vector<TokenFact>& facts;
   const std::vector<std::uint32_t>& fact_begin;
@@ -86,8 +99,17 @@ class TemporalGrammar {
 
   std::size_t size() const { return rules_.size(); }
 
+  // A number for each word the rules name, kNoWord for any other: the tagger looks each token up
+  // once, and matching compares these numbers before comparing strings.
+  static constexpr std::uint32_t kNoWord = UINT32_MAX;
+  std::uint32_t word_id(std::string_view folded) const {
+    const std::uint32_t* id = word_ids_.find(folded);
+    return id ? *id : kNoWord;
+  }
+
  private:
   struct Candidate;
+  std::uint32_t intern(const std::string& word);
   void index(std::size_t rule_index);
   bool element_matches(const PatternElement::Alternative& alternative, const MatchInput& input, std::size_t at,
                        std::size_t& length, const Meaning*& meaning) const;
@@ -101,15 +123,28 @@ class TemporalGrammar {
   struct Follow {
     bool any = false;              // the rule may end there, or a ! element is checked there
     std::uint64_t categories = 0;  // bit per Category
-    std::vector<std::string> words;
+    std::vector<std::uint32_t> words;  // word ids
+    void merge(const Follow& other);
+    // Whether the token after the first one may be the rule's next.
+    bool admits(const MatchInput& input, std::size_t next, std::uint64_t next_categories) const;
   };
   static_assert(kCategoryCount <= 64, "Follow::categories has a bit per category");
   void add_follow(const TemporalRule& rule, std::size_t element, Follow& follow) const;
 
+  // The rules a word may start, and what may follow it in any of them: the common words that
+  // start dozens of rules ("the", "a", "in", ",") are mostly followed by a word none of them
+  // takes, which this rejects at once.
+  struct WordStart {
+    std::vector<std::uint32_t> rules;          // by the word as a literal
+    std::vector<std::uint32_t> limited_rules;  // by a category limited to the word ("UNIT:years")
+    Follow follow;                             // the union of `rules`' follows
+  };
+
   std::vector<TemporalRule> rules_;
   std::vector<Follow> follows_;                          // by rule
   std::vector<std::vector<std::uint32_t>> by_category_;  // first-element index
-  WordMap<std::vector<std::uint32_t>> by_word_;
+  WordMap<std::uint32_t> word_ids_;
+  std::vector<WordStart> by_word_;  // by word id
   std::deque<std::string> store_;
 };
 

@@ -264,6 +264,8 @@ void TemporalTagger::tag(Document& doc) const {
   for (std::size_t i = 0; i < count; ++i) {
     folded[i] = (in_arena[i] ? std::string_view(arena) : text).substr(spans[i].first, spans[i].second);
   }
+  std::vector<std::uint32_t> word_ids(count);
+  for (std::size_t i = 0; i < count; ++i) word_ids[i] = grammar_.word_id(folded[i]);
 
   // Facts: lexicon entries starting at each token, and what its digits say.
   std::deque<Meaning> digit_meanings;
@@ -287,6 +289,12 @@ void TemporalTagger::tag(Document& doc) const {
     }
   }
   fact_begin[count] = static_cast<std::uint32_t>(facts.size());
+  std::vector<std::uint64_t> categories(count, 0);
+  for (std::size_t i = 0; i < count; ++i) {
+    for (std::uint32_t f = fact_begin[i]; f < fact_begin[i + 1]; ++f) {
+      categories[i] |= std::uint64_t{1} << static_cast<unsigned>(facts[f].category);
+    }
+  }
 
   // Rule matches, never across sentences: the best match starting at each token, then the longest
   // of overlapping ones (a partial date counts least), then text order.
@@ -294,7 +302,7 @@ void TemporalTagger::tag(Document& doc) const {
   MatchScratch scratch;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
-    const MatchInput input{folded, facts, fact_begin, sentence.first_token, sentence.first_token + sentence.token_count};
+    const MatchInput input{folded, word_ids, categories, facts, fact_begin, sentence.first_token, sentence.first_token + sentence.token_count};
     std::vector<Found> candidates;
     for (std::size_t at = input.begin; at < input.end; ++at) {
       std::optional<RuleMatch> match = grammar_.match_at(input, at, scratch);

@@ -187,6 +187,14 @@ TEST_CASE("English words that start many rules still start each rule the next wo
           {"a year earlier", "DATE", "1990"}, {"last week", "DATE", "1998-W31"}, {"the week of March 6", "DATE", "1998-W10"}});
 }
 
+TEST_CASE("English words with facts of their own still start the rules that name them") {
+  // ",", "to" and "around" are connectors or modifiers (facts) and literals of rules: the rules a
+  // literal starts are tried when the next token fits them, whatever the token's facts.
+  expect("en", "1998-08-07", "Sales fell in 1996, 1997 and around 1990, to 1995; it took, an hour, over a week",
+         {{"1996", "DATE", "1996"}, {"1997", "DATE", "1997"}, {"1990", "DATE", "1990"}, {"1995", "DATE", "1995"},
+          {"an hour", "DURATION", "PT1H"}, {"a week", "DURATION", "P1W"}});
+}
+
 TEST_CASE("English days after a complete date take its month and year") {
   const Document doc = analyse("en", "1999-02-10", "The summit is on April 24 and 25; talks run March 3-5. On May 6, 25 people died; shares rose from April 4 to 12 1/2.");
   REQUIRE(doc.timexes.size() == 6);
