@@ -114,10 +114,9 @@ TemporalGrammar::TemporalGrammar(std::string_view text, const std::string& file_
     index(rules_.size() - 1);
   }
   for (WordStart& start : by_word_) {
-    for (std::uint32_t rule_index : start.rules) start.follow.merge(follows_[rule_index]);
-    std::sort(start.follow.words.begin(), start.follow.words.end());
+    for (std::uint32_t rule_index : start.rules) start.add(rule_index, follows_[rule_index]);
+    std::sort(start.by_next_word.begin(), start.by_next_word.end());
   }
-  for (Follow& follow : follows_) std::sort(follow.words.begin(), follow.words.end());
 }
 
 std::uint32_t TemporalGrammar::intern(const std::string& word) {
@@ -127,19 +126,29 @@ std::uint32_t TemporalGrammar::intern(const std::string& word) {
   return id;
 }
 
-void TemporalGrammar::Follow::merge(const Follow& other) {
-  any = any || other.any;
-  categories |= other.categories;
-  for (std::uint32_t word : other.words) {
-    if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+void TemporalGrammar::WordStart::add(std::uint32_t rule, const Follow& follow) {
+  if (follow.any) {
+    ending_rules.push_back(rule);
+    return;
+  }
+  for (std::uint32_t word : follow.words) by_next_word.emplace_back(word, rule);
+  if (follow.categories != 0) {
+    by_next_categories.emplace_back(follow.categories, rule);
+    next_categories |= follow.categories;
   }
 }
 
-bool TemporalGrammar::Follow::admits(const MatchInput& input, std::size_t next, std::uint64_t next_categories) const {
-  if (any) return true;
-  if (next >= input.end) return false;
-  if (categories & next_categories) return true;
-  return std::binary_search(words.begin(), words.end(), input.word_ids[next]);
+void TemporalGrammar::WordStart::follow(const MatchInput& input, std::size_t next, std::vector<std::uint32_t>& candidates) const {
+  candidates.insert(candidates.end(), ending_rules.begin(), ending_rules.end());
+  if (next >= input.end) return;
+  if (next_categories & input.categories[next]) {
+    for (const auto& [categories, rule] : by_next_categories) {
+      if (categories & input.categories[next]) candidates.push_back(rule);
+    }
+  }
+  const std::uint32_t word = input.word_ids[next];
+  auto it = std::lower_bound(by_next_word.begin(), by_next_word.end(), std::make_pair(word, std::uint32_t{0}));
+  for (; it != by_next_word.end() && it->first == word; ++it) candidates.push_back(it->second);
 }
 
 void TemporalGrammar::index(std::size_t rule_index) {
@@ -283,13 +292,7 @@ std::optional<RuleMatch> TemporalGrammar::match_at(const MatchInput& input, std:
   const bool has_facts = input.fact_begin[at] != input.fact_begin[at + 1];
   if (word != kNoWord) {
     const WordStart& start = by_word_[word];
-    const std::size_t next = at + 1;
-    const std::uint64_t next_categories = next < input.end ? input.categories[next] : 0;
-    if (!start.rules.empty() && start.follow.admits(input, next, next_categories)) {
-      for (std::uint32_t index : start.rules) {
-        if (follows_[index].admits(input, next, next_categories)) candidates.push_back(index);
-      }
-    }
+    start.follow(input, at + 1, candidates);
     if (has_facts) candidates.insert(candidates.end(), start.limited_rules.begin(), start.limited_rules.end());
   }
   if (has_facts) {
@@ -297,6 +300,8 @@ std::optional<RuleMatch> TemporalGrammar::match_at(const MatchInput& input, std:
       const auto& list = by_category_[static_cast<std::size_t>(input.facts[f].category)];
       candidates.insert(candidates.end(), list.begin(), list.end());
     }
+  }
+  if (candidates.size() > 1) {  // a rule may be listed under several of its starts
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   }
@@ -305,8 +310,11 @@ std::optional<RuleMatch> TemporalGrammar::match_at(const MatchInput& input, std:
   std::optional<RuleMatch> best;
   for (std::uint32_t index : candidates) {
     const TemporalRule& rule = rules_[index];
-    scratch.starts.assign(rule.elements.size(), at);
-    scratch.ends.assign(rule.elements.size(), at);
+    // extend sets each element's span before the rule's end reads it.
+    if (scratch.starts.size() < rule.elements.size()) {
+      scratch.starts.resize(rule.elements.size());
+      scratch.ends.resize(rule.elements.size());
+    }
     scratch.path.clear();
     // The match must begin at `at`: skip the optional leading elements that cannot.
     extend(rule, 0, at, input, scratch.path, scratch.starts, scratch.ends, best);

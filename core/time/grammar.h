@@ -124,20 +124,23 @@ class TemporalGrammar {
     bool any = false;              // the rule may end there, or a ! element is checked there
     std::uint64_t categories = 0;  // bit per Category
     std::vector<std::uint32_t> words;  // word ids
-    void merge(const Follow& other);
-    // Whether the token after the first one may be the rule's next.
-    bool admits(const MatchInput& input, std::size_t next, std::uint64_t next_categories) const;
   };
   static_assert(kCategoryCount <= 64, "Follow::categories has a bit per category");
   void add_follow(const TemporalRule& rule, std::size_t element, Follow& follow) const;
 
-  // The rules a word may start, and what may follow it in any of them: the common words that
-  // start dozens of rules ("the", "a", "in", ",") are mostly followed by a word none of them
-  // takes, which this rejects at once.
+  // The rules a word may start. Those it starts as a literal are indexed by what may follow it:
+  // the common words that start dozens of rules ("the", "a", "in", ",") are mostly followed by a
+  // word none of them takes, which then costs a lookup or two, not a test per rule.
   struct WordStart {
     std::vector<std::uint32_t> rules;          // by the word as a literal
     std::vector<std::uint32_t> limited_rules;  // by a category limited to the word ("UNIT:years")
-    Follow follow;                             // the union of `rules`' follows
+    std::vector<std::uint32_t> ending_rules;   // of `rules`, those whose Follow::any is set
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> by_next_word;       // (word id, rule), sorted
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> by_next_categories;  // (Follow::categories, rule)
+    std::uint64_t next_categories = 0;         // of all by_next_categories
+    void add(std::uint32_t rule, const Follow& follow);
+    // Appends the rules whose next element may take the token after the word.
+    void follow(const MatchInput& input, std::size_t next, std::vector<std::uint32_t>& candidates) const;
   };
 
   std::vector<TemporalRule> rules_;
