@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -198,8 +199,12 @@ void split_hyphens(std::string_view text, const std::vector<Token>& in_tokens, c
     for (std::uint32_t i = in.first_token; i < in.first_token + in.token_count; ++i) {
       const Token& token = in_tokens[i];
       std::uint32_t at = token.begin;
-      for (std::uint32_t p = token.begin + 1; token.kind == TokenKind::word && p + 1 < token.end; ++p) {
-        if (text[p] != '-') continue;
+      // A hyphen inside the word, not at its edges; memchr skips the words without one quickly.
+      const char* hyphen = token.kind == TokenKind::word && token.end - token.begin > 2
+                               ? static_cast<const char*>(std::memchr(text.data() + token.begin + 1, '-', token.end - token.begin - 2))
+                               : nullptr;
+      for (; hyphen; hyphen = static_cast<const char*>(std::memchr(hyphen + 1, '-', text.data() + token.end - 1 - (hyphen + 1)))) {
+        const auto p = static_cast<std::uint32_t>(hyphen - text.data());
         tokens.push_back({at, p, TokenKind::word});
         tokens.push_back({p, p + 1, TokenKind::punctuation});
         at = p + 1;
@@ -300,10 +305,12 @@ void TemporalTagger::tag(Document& doc) const {
   // of overlapping ones (a partial date counts least), then text order.
   std::vector<Found> found;
   MatchScratch scratch;
+  std::vector<Found> candidates;
+  std::vector<bool> taken;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
     const MatchInput input{folded, word_ids, categories, facts, fact_begin, sentence.first_token, sentence.first_token + sentence.token_count};
-    std::vector<Found> candidates;
+    candidates.clear();
     for (std::size_t at = input.begin; at < input.end; ++at) {
       std::optional<RuleMatch> match = grammar_.match_at(input, at, scratch);
       if (!match) continue;
@@ -324,7 +331,7 @@ void TemporalTagger::tag(Document& doc) const {
       return weight(a) > weight(b);
     });
     const std::size_t first = found.size();
-    std::vector<bool> taken(input.end - input.begin, false);
+    taken.assign(input.end - input.begin, false);
     for (Found& candidate : candidates) {
       bool free = true;
       for (std::size_t t = candidate.match.extent_begin; t < candidate.match.extent_end && free; ++t) free = !taken[t - input.begin];
