@@ -117,6 +117,7 @@ TemporalGrammar::TemporalGrammar(std::string_view text, const std::string& file_
     for (std::uint32_t rule_index : start.rules) start.add(rule_index, follows_[rule_index]);
     std::sort(start.by_next_word.begin(), start.by_next_word.end());
   }
+  for (Follow& follow : category_follows_) std::sort(follow.words.begin(), follow.words.end());
 }
 
 std::uint32_t TemporalGrammar::intern(const std::string& word) {
@@ -124,6 +125,12 @@ std::uint32_t TemporalGrammar::intern(const std::string& word) {
   word_ids_.at(id) = id;
   if (by_word_.size() <= id) by_word_.resize(id + 1);
   return id;
+}
+
+bool TemporalGrammar::Follow::admits(const MatchInput& input, std::size_t next) const {
+  if (any) return true;
+  if (next >= input.end) return false;
+  return (categories & input.categories[next]) != 0 || std::binary_search(words.begin(), words.end(), input.word_ids[next]);
 }
 
 void TemporalGrammar::WordStart::add(std::uint32_t rule, const Follow& follow) {
@@ -154,19 +161,22 @@ void TemporalGrammar::WordStart::follow(const MatchInput& input, std::size_t nex
 void TemporalGrammar::index(std::size_t rule_index) {
   const TemporalRule& rule = rules_[rule_index];
   Follow& follow = follows_.emplace_back();
+  Follow& category_follow = category_follows_.emplace_back();
   // A rule can start at any element up to and including its first required one.
   for (std::size_t e = 0; e < rule.elements.size(); ++e) {
     const PatternElement& element = rule.elements[e];
     if (element.negative) continue;
-    bool literal = false;
+    bool literal = false, category = false;
     for (const auto& alternative : element.alternatives) {
       auto& list = !alternative.is_category  ? by_word_[alternative.word_id].rules
                    : alternative.word.empty() ? by_category_[static_cast<std::size_t>(alternative.category)]
                                               : by_word_[alternative.word_id].limited_rules;
       if (list.empty() || list.back() != rule_index) list.push_back(static_cast<std::uint32_t>(rule_index));
       literal |= !alternative.is_category;
+      category |= alternative.is_category;
     }
     if (literal) add_follow(rule, e + 1, follow);
+    if (category) add_follow(rule, e + 1, category_follow);
     if (!element.optional) break;
   }
 }
@@ -296,9 +306,18 @@ std::optional<RuleMatch> TemporalGrammar::match_at(const MatchInput& input, std:
     if (has_facts) candidates.insert(candidates.end(), start.limited_rules.begin(), start.limited_rules.end());
   }
   if (has_facts) {
+    // When every fact covers this token alone, a rule one of them starts goes on at the next.
+    bool single_tokens = true;
+    for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1]; ++f) single_tokens &= input.facts[f].length == 1;
     for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1]; ++f) {
       const auto& list = by_category_[static_cast<std::size_t>(input.facts[f].category)];
-      candidates.insert(candidates.end(), list.begin(), list.end());
+      if (!single_tokens) {
+        candidates.insert(candidates.end(), list.begin(), list.end());
+        continue;
+      }
+      for (std::uint32_t index : list) {
+        if (category_follows_[index].admits(input, at + 1)) candidates.push_back(index);
+      }
     }
   }
   if (candidates.size() > 1) {  // a rule may be listed under several of its starts

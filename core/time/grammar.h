@@ -123,7 +123,8 @@ class TemporalGrammar {
   struct Follow {
     bool any = false;              // the rule may end there, or a ! element is checked there
     std::uint64_t categories = 0;  // bit per Category
-    std::vector<std::uint32_t> words;  // word ids
+    std::vector<std::uint32_t> words;  // word ids, sorted
+    bool admits(const MatchInput& input, std::size_t next) const;
   };
   static_assert(kCategoryCount <= 64, "Follow::categories has a bit per category");
   void add_follow(const TemporalRule& rule, std::size_t element, Follow& follow) const;
@@ -144,7 +145,10 @@ class TemporalGrammar {
   };
 
   std::vector<TemporalRule> rules_;
-  std::vector<Follow> follows_;                          // by rule
+  std::vector<Follow> follows_;                          // by rule, after a literal first token
+  // By rule, after a first token one of the rule's categories took: a number starts some 25
+  // rules, and the next token tells which are worth trying.
+  std::vector<Follow> category_follows_;
   std::vector<std::vector<std::uint32_t>> by_category_;  // first-element index
   WordMap<std::uint32_t> word_ids_;
   std::vector<WordStart> by_word_;  // by word id

@@ -195,6 +195,14 @@ TEST_CASE("English words with facts of their own still start the rules that name
           {"an hour", "DURATION", "PT1H"}, {"a week", "DURATION", "P1W"}});
 }
 
+TEST_CASE("English numbers start the rules whose next element takes the next token") {
+  // A number starts some 25 rules (TemporalGrammar::category_follows_); the token after it picks
+  // those worth trying, and a year may end a sentence.
+  expect("en", "1998-08-07", "He left 10 days ago and came back 15 March at 10 p.m. with 3 friends. It ended in 1996",
+         {{"10 days ago", "DATE", "1998-07-28"}, {"15 March", "DATE", "1998-03-15"}, {"10 p.m.", "TIME", "1998-03-15T22:00"},
+          {"1996", "DATE", "1996"}});
+}
+
 TEST_CASE("English days after a complete date take its month and year") {
   const Document doc = analyse("en", "1999-02-10", "The summit is on April 24 and 25; talks run March 3-5. On May 6, 25 people died; shares rose from April 4 to 12 1/2.");
   REQUIRE(doc.timexes.size() == 6);
