@@ -123,6 +123,7 @@ TemporalGrammar::TemporalGrammar(std::string_view text, const std::string& file_
 std::uint32_t TemporalGrammar::intern(const std::string& word) {
   const std::uint32_t id = word_ids_.index(word);
   word_ids_.at(id) = id;
+  if (words_.size() <= id) words_.push_back(word);
   if (by_word_.size() <= id) by_word_.resize(id + 1);
   return id;
 }

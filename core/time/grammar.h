@@ -99,13 +99,10 @@ class TemporalGrammar {
 
   std::size_t size() const { return rules_.size(); }
 
-  // A number for each word the rules name, kNoWord for any other: the tagger looks each token up
-  // once, and matching compares these numbers before comparing strings.
+  // The words the rules name, numbered: the tagger looks each token's number up once (kNoWord for
+  // any other word), and matching compares these numbers before comparing strings.
   static constexpr std::uint32_t kNoWord = UINT32_MAX;
-  std::uint32_t word_id(std::string_view folded) const {
-    const std::uint32_t* id = word_ids_.find(folded);
-    return id ? *id : kNoWord;
-  }
+  const std::vector<std::string>& words() const { return words_; }
 
  private:
   struct Candidate;
@@ -151,6 +148,7 @@ class TemporalGrammar {
   std::vector<Follow> category_follows_;
   std::vector<std::vector<std::uint32_t>> by_category_;  // first-element index
   WordMap<std::uint32_t> word_ids_;
+  std::vector<std::string> words_;  // by id
   std::vector<WordStart> by_word_;  // by word id
   std::deque<std::string> store_;
 };

@@ -234,6 +234,10 @@ TemporalTagger::TemporalTagger(const Resources& resources, const std::string& la
   future_cost_.unknown_tense = config.value("unknown_tense_future_cost", future_cost_.unknown_tense);
   decimal_separator_ = separator.empty() ? '.' : separator[0];
   tense_ = TenseCues(required(resources, dir + "tense.txt"), dir + "tense.txt");
+  for (const LexiconEntry& entry : lexicon_.entries()) {
+    known_words_[entry.tokens.front()].lexicon_entries = lexicon_.starting_with(entry.tokens.front());
+  }
+  for (std::uint32_t id = 0; id < grammar_.words().size(); ++id) known_words_[grammar_.words()[id]].grammar_word = id;
 }
 
 void TemporalTagger::tag(Document& doc) const {
@@ -269,8 +273,12 @@ void TemporalTagger::tag(Document& doc) const {
   for (std::size_t i = 0; i < count; ++i) {
     folded[i] = (in_arena[i] ? std::string_view(arena) : text).substr(spans[i].first, spans[i].second);
   }
-  std::vector<std::uint32_t> word_ids(count);
-  for (std::size_t i = 0; i < count; ++i) word_ids[i] = grammar_.word_id(folded[i]);
+  std::vector<const KnownWord*> known(count);
+  std::vector<std::uint32_t> word_ids(count, TemporalGrammar::kNoWord);
+  for (std::size_t i = 0; i < count; ++i) {
+    known[i] = known_words_.find(folded[i]);
+    if (known[i]) word_ids[i] = known[i]->grammar_word;
+  }
 
   // Facts: lexicon entries starting at each token, and what its digits say.
   std::deque<Meaning> digit_meanings;
@@ -283,9 +291,11 @@ void TemporalTagger::tag(Document& doc) const {
   };
   for (std::size_t i = 0; i < count; ++i) {
     fact_begin[i] = static_cast<std::uint32_t>(facts.size());
-    lexicon_.lookup(folded, i, capitalised, [&](const LexiconEntry& entry) {
-      facts.push_back({entry.category, static_cast<std::uint8_t>(entry.tokens.size()), &entry.meaning});
-    });
+    if (known[i] && known[i]->lexicon_entries) {
+      lexicon_.lookup(*known[i]->lexicon_entries, folded, i, capitalised, [&](const LexiconEntry& entry) {
+        facts.push_back({entry.category, static_cast<std::uint8_t>(entry.tokens.size()), &entry.meaning});
+      });
+    }
     const std::string_view token = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     if (token[0] >= '0' && token[0] <= '9') {
       digits.add(token, false);
