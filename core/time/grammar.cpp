@@ -116,6 +116,7 @@ TemporalGrammar::TemporalGrammar(std::string_view text, const std::string& file_
   for (WordStart& start : by_word_) {
     for (std::uint32_t rule_index : start.rules) start.add(rule_index, follows_[rule_index]);
     std::sort(start.by_next_word.begin(), start.by_next_word.end());
+    starts_rules_.push_back(!start.rules.empty() || !start.limited_rules.empty());
   }
   for (Follow& follow : category_follows_) std::sort(follow.words.begin(), follow.words.end());
 }
@@ -292,7 +293,7 @@ void TemporalGrammar::extend(const TemporalRule& rule, std::size_t element, std:
   }
 }
 
-std::optional<RuleMatch> TemporalGrammar::match_at(const MatchInput& input, std::size_t at, MatchScratch& scratch) const {
+std::optional<RuleMatch> TemporalGrammar::match_from(const MatchInput& input, std::size_t at, MatchScratch& scratch) const {
   // Only rules that can start with this token's word or one of its categories are tried.
   std::vector<std::uint32_t>& candidates = scratch.candidates;
   candidates.clear();

@@ -95,7 +95,14 @@ class TemporalGrammar {
   TemporalGrammar(std::string_view rules_text, const std::string& file_name);
 
   // The best rule match whose first token is `at`: the longest extent, then the earliest rule.
-  std::optional<RuleMatch> match_at(const MatchInput& input, std::size_t at, MatchScratch& scratch) const;
+  std::optional<RuleMatch> match_at(const MatchInput& input, std::size_t at, MatchScratch& scratch) const {
+    // Most tokens start no rule: they have no facts and are no rule's word. Inline, they cost a
+    // test or two.
+    const bool may_start = input.fact_begin[at] != input.fact_begin[at + 1] ||
+                           (input.word_ids[at] != kNoWord && starts_rules_[input.word_ids[at]]);
+    if (!may_start) return std::nullopt;
+    return match_from(input, at, scratch);
+  }
 
   std::size_t size() const { return rules_.size(); }
 
@@ -106,6 +113,7 @@ class TemporalGrammar {
 
  private:
   struct Candidate;
+  std::optional<RuleMatch> match_from(const MatchInput& input, std::size_t at, MatchScratch& scratch) const;
   std::uint32_t intern(const std::string& word);
   void index(std::size_t rule_index);
   bool element_matches(const PatternElement::Alternative& alternative, const MatchInput& input, std::size_t at,
@@ -150,6 +158,7 @@ class TemporalGrammar {
   WordMap<std::uint32_t> word_ids_;
   std::vector<std::string> words_;  // by id
   std::vector<WordStart> by_word_;  // by word id
+  std::vector<bool> starts_rules_;  // by word id: whether the word starts any rule
   std::deque<std::string> store_;
 };
 
