@@ -118,7 +118,9 @@ TemporalGrammar::TemporalGrammar(std::string_view text, const std::string& file_
     std::sort(start.by_next_word.begin(), start.by_next_word.end());
     starts_rules_.push_back(!start.rules.empty() || !start.limited_rules.empty());
   }
-  for (Follow& follow : category_follows_) std::sort(follow.words.begin(), follow.words.end());
+  for (std::vector<Follow>* list : {&follows_, &category_follows_}) {
+    for (Follow& follow : *list) std::sort(follow.words.begin(), follow.words.end());
+  }
 }
 
 std::uint32_t TemporalGrammar::intern(const std::string& word) {

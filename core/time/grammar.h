@@ -122,9 +122,10 @@ class TemporalGrammar {
               std::vector<std::pair<std::size_t, const Meaning*>>& path, std::vector<std::size_t>& starts,
               std::vector<std::size_t>& ends, std::optional<RuleMatch>& best) const;
 
-  // What may come right after a rule's first token when a literal word took it: most rules start
-  // with a common word ("the", "a", "in") and fail on the next token, so the next token tells
-  // which of them are worth trying.
+  // What may come right after a rule's first token, when a literal word took it (follows_) or one
+  // of the rule's categories did (category_follows_): most rules start with a common word ("the",
+  // "a", "in") or a number and fail on the next token, so the next token tells which of them are
+  // worth trying.
   struct Follow {
     bool any = false;              // the rule may end there, or a ! element is checked there
     std::uint64_t categories = 0;  // bit per Category
