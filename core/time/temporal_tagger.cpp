@@ -165,6 +165,24 @@ std::size_t after_aside(const std::vector<std::string_view>& folded, std::size_t
   return at;
 }
 
+// Whether case folding leaves the token as it is: ASCII without capitals, and the lower-case
+// letters of Latin-1 (U+00E0..U+00FF: "è", "più", "città"), which fold to themselves. Italian
+// words with accents then skip ICU's folding and the copy.
+bool already_folded(std::string_view token) {
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    const auto c = static_cast<unsigned char>(token[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') return false;
+    } else if (c == 0xC3 && i + 1 < token.size() && static_cast<unsigned char>(token[i + 1]) >= 0xA0 &&
+               static_cast<unsigned char>(token[i + 1]) <= 0xBF) {
+      ++i;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 struct Found {
   RuleMatch match;
   std::size_t sentence;
@@ -251,16 +269,13 @@ void TemporalTagger::tag(Document& doc) const {
   split_hyphens(text, doc.tokens, doc.sentences, tokens, sentences);
   const std::size_t count = tokens.size();
 
-  // Case-folded tokens, apostrophes normalised; lower-case ASCII tokens are used in place.
+  // Case-folded tokens, apostrophes normalised; those already folded are used in place.
   std::string arena;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spans(count);
   std::vector<bool> in_arena(count, false);
   for (std::size_t i = 0; i < count; ++i) {
     const std::string_view token = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-    const bool plain = std::all_of(token.begin(), token.end(), [](char c) {
-      return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z');
-    });
-    if (plain) {
+    if (already_folded(token)) {
       spans[i] = {tokens[i].begin, static_cast<std::uint32_t>(token.size())};
     } else {
       const std::string folded = apostrophe_key(token);
