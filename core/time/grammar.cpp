@@ -83,15 +83,23 @@ TemporalGrammar::TemporalGrammar(std::string_view text, const std::string& file_
           if (!category_from_name(option.substr(0, colon), alternative.category)) fail("unknown category " + std::string(option));
           alternative.is_category = true;
           alternative.word = apostrophe_key(option.substr(colon + 1));
+          alternative.word_id = intern(alternative.word);
         } else if (is_upper_name(option)) {
           if (!category_from_name(option, alternative.category)) fail("unknown category " + std::string(option));
           alternative.is_category = true;
         } else {
           alternative.word = apostrophe_key(option);
+          alternative.word_id = intern(alternative.word);
+        }
+        if (alternative.is_category) {
+          element.categories |= std::uint64_t{1} << static_cast<unsigned>(alternative.category);
+        } else {
+          element.word_ids.push_back(alternative.word_id);
         }
         element.alternatives.push_back(std::move(alternative));
         start = bar + 1;
       }
+      std::sort(element.word_ids.begin(), element.word_ids.end());
       if (element.negative && (element.optional || element.context)) fail("a ! element is neither optional nor context");
       rule.elements.push_back(std::move(element));
     }
@@ -105,24 +113,74 @@ TemporalGrammar::TemporalGrammar(std::string_view text, const std::string& file_
     rules_.push_back(std::move(rule));
     index(rules_.size() - 1);
   }
+  for (WordStart& start : by_word_) {
+    for (std::uint32_t rule_index : start.rules) start.add(rule_index, follows_[rule_index]);
+    std::sort(start.by_next_word.begin(), start.by_next_word.end());
+    starts_rules_.push_back(!start.rules.empty() || !start.limited_rules.empty());
+  }
+  for (std::vector<Follow>* list : {&follows_, &category_follows_}) {
+    for (Follow& follow : *list) std::sort(follow.words.begin(), follow.words.end());
+  }
+}
+
+std::uint32_t TemporalGrammar::intern(const std::string& word) {
+  const std::uint32_t id = word_ids_.index(word);
+  word_ids_.at(id) = id;
+  if (words_.size() <= id) words_.push_back(word);
+  if (by_word_.size() <= id) by_word_.resize(id + 1);
+  return id;
+}
+
+bool TemporalGrammar::Follow::admits(const MatchInput& input, std::size_t next) const {
+  if (any) return true;
+  if (next >= input.end) return false;
+  return (categories & input.categories[next]) != 0 || std::binary_search(words.begin(), words.end(), input.word_ids[next]);
+}
+
+void TemporalGrammar::WordStart::add(std::uint32_t rule, const Follow& follow) {
+  if (follow.any) {
+    ending_rules.push_back(rule);
+    return;
+  }
+  for (std::uint32_t word : follow.words) by_next_word.emplace_back(word, rule);
+  if (follow.categories != 0) {
+    by_next_categories.emplace_back(follow.categories, rule);
+    next_categories |= follow.categories;
+  }
+}
+
+void TemporalGrammar::WordStart::follow(const MatchInput& input, std::size_t next, std::vector<std::uint32_t>& candidates) const {
+  candidates.insert(candidates.end(), ending_rules.begin(), ending_rules.end());
+  if (next >= input.end) return;
+  if (next_categories & input.categories[next]) {
+    for (const auto& [categories, rule] : by_next_categories) {
+      if (categories & input.categories[next]) candidates.push_back(rule);
+    }
+  }
+  const std::uint32_t word = input.word_ids[next];
+  auto it = std::lower_bound(by_next_word.begin(), by_next_word.end(), std::make_pair(word, std::uint32_t{0}));
+  for (; it != by_next_word.end() && it->first == word; ++it) candidates.push_back(it->second);
 }
 
 void TemporalGrammar::index(std::size_t rule_index) {
   const TemporalRule& rule = rules_[rule_index];
   Follow& follow = follows_.emplace_back();
+  Follow& category_follow = category_follows_.emplace_back();
   // A rule can start at any element up to and including its first required one.
   for (std::size_t e = 0; e < rule.elements.size(); ++e) {
     const PatternElement& element = rule.elements[e];
     if (element.negative) continue;
-    bool literal = false;
+    bool literal = false, category = false;
     for (const auto& alternative : element.alternatives) {
-      auto& list = alternative.is_category && alternative.word.empty()
-                       ? by_category_[static_cast<std::size_t>(alternative.category)]
-                       : by_word_[alternative.word];
+      auto& list = !alternative.is_category  ? by_word_[alternative.word_id].rules
+                   : alternative.word.empty() ? by_category_[static_cast<std::size_t>(alternative.category)]
+                                              : by_word_[alternative.word_id].limited_rules;
       if (list.empty() || list.back() != rule_index) list.push_back(static_cast<std::uint32_t>(rule_index));
       literal |= !alternative.is_category;
+      category |= alternative.is_category;
     }
     if (literal) add_follow(rule, e + 1, follow);
+    if (category) add_follow(rule, e + 1, category_follow);
     if (!element.optional) break;
   }
 }
@@ -135,7 +193,7 @@ void TemporalGrammar::add_follow(const TemporalRule& rule, std::size_t element, 
       if (alternative.is_category) {
         follow.categories |= std::uint64_t{1} << static_cast<unsigned>(alternative.category);
       } else {
-        follow.words.push_back(alternative.word);
+        follow.words.push_back(alternative.word_id);
       }
     }
     if (!next.optional) return;
@@ -149,7 +207,7 @@ bool TemporalGrammar::element_matches(const PatternElement::Alternative& alterna
   if (!alternative.is_category) {
     length = 1;
     meaning = nullptr;
-    return input.folded[at] == alternative.word;
+    return input.word_ids[at] == alternative.word_id && input.folded[at] == alternative.word;
   }
   return false;
 }
@@ -187,7 +245,7 @@ void TemporalGrammar::extend(const TemporalRule& rule, std::size_t element, std:
   const PatternElement& pattern = rule.elements[element];
   if (pattern.negative) {
     bool blocked = false;
-    if (at < input.end) {
+    if (at < input.end && pattern.may_take(input.word_ids[at], input.categories[at])) {
       for (const auto& alternative : pattern.alternatives) {
         std::size_t length = 0;
         const Meaning* meaning = nullptr;
@@ -204,7 +262,7 @@ void TemporalGrammar::extend(const TemporalRule& rule, std::size_t element, std:
     }
     return;
   }
-  if (at < input.end) {
+  if (at < input.end && pattern.may_take(input.word_ids[at], input.categories[at])) {
     for (const auto& alternative : pattern.alternatives) {
       std::size_t length = 0;
       const Meaning* meaning = nullptr;
@@ -219,7 +277,10 @@ void TemporalGrammar::extend(const TemporalRule& rule, std::size_t element, std:
       for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1]; ++f) {
         const TokenFact& fact = input.facts[f];
         if (fact.category != alternative.category || at + fact.length > input.end) continue;
-        if (!alternative.word.empty() && (fact.length != 1 || input.folded[at] != alternative.word)) continue;
+        if (!alternative.word.empty() &&
+            (fact.length != 1 || input.word_ids[at] != alternative.word_id || input.folded[at] != alternative.word)) {
+          continue;
+        }
         starts[element] = at;
         ends[element] = at + fact.length;
         path.emplace_back(element, fact.meaning);
@@ -234,46 +295,49 @@ void TemporalGrammar::extend(const TemporalRule& rule, std::size_t element, std:
   }
 }
 
-std::optional<RuleMatch> TemporalGrammar::match_at(const MatchInput& input, std::size_t at, MatchScratch& scratch) const {
+std::optional<RuleMatch> TemporalGrammar::match_from(const MatchInput& input, std::size_t at, MatchScratch& scratch) const {
   // Only rules that can start with this token's word or one of its categories are tried.
   std::vector<std::uint32_t>& candidates = scratch.candidates;
   candidates.clear();
-  if (const std::vector<std::uint32_t>* found = by_word_.find(input.folded[at])) {
-    candidates.insert(candidates.end(), found->begin(), found->end());
+  // A rule a literal word starts is worth trying only when its next element can take the next
+  // token; the rules the token's facts start, and those a category limited to its word starts,
+  // are tried whatever follows.
+  const std::uint32_t word = input.word_ids[at];
+  const bool has_facts = input.fact_begin[at] != input.fact_begin[at + 1];
+  if (word != kNoWord) {
+    const WordStart& start = by_word_[word];
+    start.follow(input, at + 1, candidates);
+    if (has_facts) candidates.insert(candidates.end(), start.limited_rules.begin(), start.limited_rules.end());
   }
-  const bool only_by_word = input.fact_begin[at] == input.fact_begin[at + 1];  // already sorted and unique
-  for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1]; ++f) {
-    const auto& list = by_category_[static_cast<std::size_t>(input.facts[f].category)];
-    candidates.insert(candidates.end(), list.begin(), list.end());
-  }
-  if (candidates.empty()) return std::nullopt;
-  if (!only_by_word) {
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  } else {
-    // A token without facts can only be taken by a literal word: keep the rules whose next
-    // element can take the next token.
-    const std::size_t next = at + 1;
-    std::uint64_t next_categories = 0;
-    if (next < input.end) {
-      for (std::uint32_t f = input.fact_begin[next]; f < input.fact_begin[next + 1]; ++f) {
-        next_categories |= std::uint64_t{1} << static_cast<unsigned>(input.facts[f].category);
+  if (has_facts) {
+    // When every fact covers this token alone, a rule one of them starts goes on at the next.
+    bool single_tokens = true;
+    for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1]; ++f) single_tokens &= input.facts[f].length == 1;
+    for (std::uint32_t f = input.fact_begin[at]; f < input.fact_begin[at + 1]; ++f) {
+      const auto& list = by_category_[static_cast<std::size_t>(input.facts[f].category)];
+      if (!single_tokens) {
+        candidates.insert(candidates.end(), list.begin(), list.end());
+        continue;
+      }
+      for (std::uint32_t index : list) {
+        if (category_follows_[index].admits(input, at + 1)) candidates.push_back(index);
       }
     }
-    std::erase_if(candidates, [&](std::uint32_t index) {
-      const Follow& follow = follows_[index];
-      if (follow.any) return false;
-      if (next >= input.end) return true;
-      if (follow.categories & next_categories) return false;
-      return std::find(follow.words.begin(), follow.words.end(), input.folded[next]) == follow.words.end();
-    });
   }
+  if (candidates.size() > 1) {  // a rule may be listed under several of its starts
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  }
+  if (candidates.empty()) return std::nullopt;
 
   std::optional<RuleMatch> best;
   for (std::uint32_t index : candidates) {
     const TemporalRule& rule = rules_[index];
-    scratch.starts.assign(rule.elements.size(), at);
-    scratch.ends.assign(rule.elements.size(), at);
+    // extend sets each element's span before the rule's end reads it.
+    if (scratch.starts.size() < rule.elements.size()) {
+      scratch.starts.resize(rule.elements.size());
+      scratch.ends.resize(rule.elements.size());
+    }
     scratch.path.clear();
     // The match must begin at `at`: skip the optional leading elements that cannot.
     extend(rule, 0, at, input, scratch.path, scratch.starts, scratch.ends, best);

@@ -49,13 +49,13 @@ class TemporalLexicon {
   // file and line of any problem.
   TemporalLexicon(const Resources& resources, const std::string& lang);
 
-  // Entries whose tokens are `folded[at...]`; `capitalised(at)` tells whether the original token
-  // starts with a capital letter.
+  // Entries whose tokens are `folded[at...]`, of those `starting` with folded[at] (starting_with
+  // gives them, for the caller to look each word up once); `capitalised(at)` tells whether the
+  // original token starts with a capital letter.
   template <class Visit, class Capitalised>
-  void lookup(const std::vector<std::string_view>& folded, std::size_t at, Capitalised&& capitalised, Visit&& visit) const {
-    const std::vector<std::uint32_t>* found = by_first_token_.find(folded[at]);
-    if (!found) return;
-    for (std::uint32_t index : *found) {
+  void lookup(const std::vector<std::uint32_t>& starting, const std::vector<std::string_view>& folded, std::size_t at,
+              Capitalised&& capitalised, Visit&& visit) const {
+    for (std::uint32_t index : starting) {
       const LexiconEntry& entry = entries_[index];
       if (at + entry.tokens.size() > folded.size()) continue;
       bool same = true;
@@ -65,6 +65,9 @@ class TemporalLexicon {
   }
 
   std::size_t size() const { return entries_.size(); }
+  const std::vector<LexiconEntry>& entries() const { return entries_; }
+  // The entries whose first token is `folded_word`, as lookup takes them; null when none.
+  const std::vector<std::uint32_t>* starting_with(std::string_view folded_word) const { return by_first_token_.find(folded_word); }
 
  private:
   void add(LexiconEntry entry);

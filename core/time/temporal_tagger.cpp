@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -164,6 +165,24 @@ std::size_t after_aside(const std::vector<std::string_view>& folded, std::size_t
   return at;
 }
 
+// Whether case folding leaves the token as it is: ASCII without capitals, and the lower-case
+// letters of Latin-1 (U+00E0..U+00FF: "è", "più", "città"), which fold to themselves. Italian
+// words with accents then skip ICU's folding and the copy.
+bool already_folded(std::string_view token) {
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    const auto c = static_cast<unsigned char>(token[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') return false;
+    } else if (c == 0xC3 && i + 1 < token.size() && static_cast<unsigned char>(token[i + 1]) >= 0xA0 &&
+               static_cast<unsigned char>(token[i + 1]) <= 0xBF) {
+      ++i;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 struct Found {
   RuleMatch match;
   std::size_t sentence;
@@ -198,8 +217,12 @@ void split_hyphens(std::string_view text, const std::vector<Token>& in_tokens, c
     for (std::uint32_t i = in.first_token; i < in.first_token + in.token_count; ++i) {
       const Token& token = in_tokens[i];
       std::uint32_t at = token.begin;
-      for (std::uint32_t p = token.begin + 1; token.kind == TokenKind::word && p + 1 < token.end; ++p) {
-        if (text[p] != '-') continue;
+      // A hyphen inside the word, not at its edges; memchr skips the words without one quickly.
+      const char* hyphen = token.kind == TokenKind::word && token.end - token.begin > 2
+                               ? static_cast<const char*>(std::memchr(text.data() + token.begin + 1, '-', token.end - token.begin - 2))
+                               : nullptr;
+      for (; hyphen; hyphen = static_cast<const char*>(std::memchr(hyphen + 1, '-', text.data() + token.end - 1 - (hyphen + 1)))) {
+        const auto p = static_cast<std::uint32_t>(hyphen - text.data());
         tokens.push_back({at, p, TokenKind::word});
         tokens.push_back({p, p + 1, TokenKind::punctuation});
         at = p + 1;
@@ -229,6 +252,10 @@ TemporalTagger::TemporalTagger(const Resources& resources, const std::string& la
   future_cost_.unknown_tense = config.value("unknown_tense_future_cost", future_cost_.unknown_tense);
   decimal_separator_ = separator.empty() ? '.' : separator[0];
   tense_ = TenseCues(required(resources, dir + "tense.txt"), dir + "tense.txt");
+  for (const LexiconEntry& entry : lexicon_.entries()) {
+    known_words_[entry.tokens.front()].lexicon_entries = lexicon_.starting_with(entry.tokens.front());
+  }
+  for (std::uint32_t id = 0; id < grammar_.words().size(); ++id) known_words_[grammar_.words()[id]].grammar_word = id;
 }
 
 void TemporalTagger::tag(Document& doc) const {
@@ -242,16 +269,13 @@ void TemporalTagger::tag(Document& doc) const {
   split_hyphens(text, doc.tokens, doc.sentences, tokens, sentences);
   const std::size_t count = tokens.size();
 
-  // Case-folded tokens, apostrophes normalised; lower-case ASCII tokens are used in place.
+  // Case-folded tokens, apostrophes normalised; those already folded are used in place.
   std::string arena;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spans(count);
   std::vector<bool> in_arena(count, false);
   for (std::size_t i = 0; i < count; ++i) {
     const std::string_view token = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-    const bool plain = std::all_of(token.begin(), token.end(), [](char c) {
-      return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z');
-    });
-    if (plain) {
+    if (already_folded(token)) {
       spans[i] = {tokens[i].begin, static_cast<std::uint32_t>(token.size())};
     } else {
       const std::string folded = apostrophe_key(token);
@@ -263,6 +287,12 @@ void TemporalTagger::tag(Document& doc) const {
   std::vector<std::string_view> folded(count);
   for (std::size_t i = 0; i < count; ++i) {
     folded[i] = (in_arena[i] ? std::string_view(arena) : text).substr(spans[i].first, spans[i].second);
+  }
+  std::vector<const KnownWord*> known(count);
+  std::vector<std::uint32_t> word_ids(count, TemporalGrammar::kNoWord);
+  for (std::size_t i = 0; i < count; ++i) {
+    known[i] = known_words_.find(folded[i]);
+    if (known[i]) word_ids[i] = known[i]->grammar_word;
   }
 
   // Facts: lexicon entries starting at each token, and what its digits say.
@@ -276,9 +306,11 @@ void TemporalTagger::tag(Document& doc) const {
   };
   for (std::size_t i = 0; i < count; ++i) {
     fact_begin[i] = static_cast<std::uint32_t>(facts.size());
-    lexicon_.lookup(folded, i, capitalised, [&](const LexiconEntry& entry) {
-      facts.push_back({entry.category, static_cast<std::uint8_t>(entry.tokens.size()), &entry.meaning});
-    });
+    if (known[i] && known[i]->lexicon_entries) {
+      lexicon_.lookup(*known[i]->lexicon_entries, folded, i, capitalised, [&](const LexiconEntry& entry) {
+        facts.push_back({entry.category, static_cast<std::uint8_t>(entry.tokens.size()), &entry.meaning});
+      });
+    }
     const std::string_view token = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     if (token[0] >= '0' && token[0] <= '9') {
       digits.add(token, false);
@@ -287,15 +319,23 @@ void TemporalTagger::tag(Document& doc) const {
     }
   }
   fact_begin[count] = static_cast<std::uint32_t>(facts.size());
+  std::vector<std::uint64_t> categories(count, 0);
+  for (std::size_t i = 0; i < count; ++i) {
+    for (std::uint32_t f = fact_begin[i]; f < fact_begin[i + 1]; ++f) {
+      categories[i] |= std::uint64_t{1} << static_cast<unsigned>(facts[f].category);
+    }
+  }
 
   // Rule matches, never across sentences: the best match starting at each token, then the longest
   // of overlapping ones (a partial date counts least), then text order.
   std::vector<Found> found;
   MatchScratch scratch;
+  std::vector<Found> candidates;
+  std::vector<bool> taken;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const Sentence& sentence = sentences[s];
-    const MatchInput input{folded, facts, fact_begin, sentence.first_token, sentence.first_token + sentence.token_count};
-    std::vector<Found> candidates;
+    const MatchInput input{folded, word_ids, categories, facts, fact_begin, sentence.first_token, sentence.first_token + sentence.token_count};
+    candidates.clear();
     for (std::size_t at = input.begin; at < input.end; ++at) {
       std::optional<RuleMatch> match = grammar_.match_at(input, at, scratch);
       if (!match) continue;
@@ -316,7 +356,7 @@ void TemporalTagger::tag(Document& doc) const {
       return weight(a) > weight(b);
     });
     const std::size_t first = found.size();
-    std::vector<bool> taken(input.end - input.begin, false);
+    taken.assign(input.end - input.begin, false);
     for (Found& candidate : candidates) {
       bool free = true;
       for (std::size_t t = candidate.match.extent_begin; t < candidate.match.extent_end && free; ++t) free = !taken[t - input.begin];

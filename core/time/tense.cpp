@@ -19,28 +19,31 @@ TenseCues::TenseCues(std::string_view text, const std::string& name) {
     const std::string_view words = space == std::string_view::npos ? std::string_view{} : line.substr(space);
     for (std::string_view word : list_words(words)) {
       const std::string folded = apostrophe_key(word);
-      if (kind == "past-words") past_words_.insert(folded);
-      else if (kind == "future-words") future_words_.insert(folded);
+      if (kind == "past-words") kinds_[folded] |= kPast;
+      else if (kind == "future-words") kinds_[folded] |= kFuture;
       else if (kind == "past-suffixes") past_suffixes_.push_back(folded);
       else if (kind == "future-suffixes") future_suffixes_.push_back(folded);
-      else if (kind == "passive-auxiliaries") passive_auxiliaries_.insert(folded);
-      else if (kind == "infinitive-markers") infinitive_markers_.insert(folded);
-      else if (kind == "agent-markers") agent_markers_.insert(folded);
-      else if (kind == "determiners") determiners_.insert(folded);
-      else if (kind == "since-words") since_words_.insert(folded);
+      else if (kind == "passive-auxiliaries") kinds_[folded] |= kPassiveAuxiliary;
+      else if (kind == "infinitive-markers") kinds_[folded] |= kInfinitiveMarker;
+      else if (kind == "agent-markers") kinds_[folded] |= kAgentMarker;
+      else if (kind == "determiners") kinds_[folded] |= kDeterminer;
+      else if (kind == "since-words") kinds_[folded] |= kSince;
       else throw std::runtime_error(name + ": unknown line kind " + std::string(kind));
     }
   }
 }
 
-Tense TenseCues::of(std::string_view word) const {
+Tense TenseCues::of(std::string_view word) const { return of(word, kinds(word)); }
+
+Tense TenseCues::of(std::string_view word, std::uint8_t word_kinds) const {
   // A word listed as a cue counts only as listed: "expected" is a future cue despite its "-ed".
-  const bool past_word = past_words_.count(word) > 0, future_word = future_words_.count(word) > 0;
+  const bool past_word = (word_kinds & kPast) != 0, future_word = (word_kinds & kFuture) != 0;
   if (past_word != future_word) return past_word ? Tense::past : Tense::future;
   if (past_word) return Tense::unknown;
   const auto ends_with_any = [&](const std::vector<std::string>& suffixes) {
     for (const std::string& suffix : suffixes) {
-      if (word.size() > suffix.size() + 2 && word.ends_with(suffix)) return true;
+      // The last bytes first: most words end otherwise, and ends_with costs a call to memcmp.
+      if (word.size() > suffix.size() + 2 && (suffix.empty() || word.back() == suffix.back()) && word.ends_with(suffix)) return true;
     }
     return false;
   };
@@ -49,15 +52,14 @@ Tense TenseCues::of(std::string_view word) const {
 }
 
 Tense TenseCues::at(const std::vector<std::string_view>& folded, std::size_t i) const {
-  const Tense tense = of(folded[i]);
-  if (tense != Tense::unknown && i > 0 &&
-      (passive_auxiliaries_.count(folded[i - 1]) > 0 || infinitive_markers_.count(folded[i - 1]) > 0 ||
-       determiners_.count(folded[i - 1]) > 0)) {
+  const std::uint8_t word_kinds = kinds(folded[i]);
+  const Tense tense = of(folded[i], word_kinds);
+  if (tense != Tense::unknown && i > 0 && (kinds(folded[i - 1]) & (kPassiveAuxiliary | kInfinitiveMarker | kDeterminer)) != 0) {
     return Tense::unknown;
   }
   // "markets untouched by the crisis": a word past only by its ending, followed by an agent, is a
   // passive participle, which dates nothing by itself.
-  if (tense == Tense::past && i + 1 < folded.size() && agent_markers_.count(folded[i + 1]) > 0 && past_words_.count(folded[i]) == 0) {
+  if (tense == Tense::past && i + 1 < folded.size() && (kinds(folded[i + 1]) & kAgentMarker) != 0 && (word_kinds & kPast) == 0) {
     return Tense::unknown;
   }
   return tense;

@@ -2,6 +2,7 @@
 // Tense cues of a language (assets/lang/<code>/temporal/tense.txt): words and suffixes that mark
 // a clause as past or future. The temporal tagger uses them to decide whether "giovedì" lies
 // before or after the document date; the event layer, whether an event happened or is announced.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,7 @@ class TenseCues {
   Tense of(std::string_view folded_word) const;
 
   // Whether a date right after this case-folded word lies no later than the document date ("since").
-  bool since(std::string_view folded_word) const { return since_words_.count(folded_word) > 0; }
+  bool since(std::string_view folded_word) const { return (kinds(folded_word) & kSince) != 0; }
 
   // The tense of the nearest cue to the tokens [begin, end) within their sentence, `folded` being
   // the sentence's document's tokens, case-folded. Semicolons, colons, dashes and brackets end the
@@ -37,8 +38,19 @@ class TenseCues {
   // a word past only by its ending that an agent marker follows ("markets untouched by"), nor a
   // noun after a determiner ("announced the plan": "plan" is no verb).
   Tense at(const std::vector<std::string_view>& folded, std::size_t i) const;
+  // The tense a word marks, given the word's kinds.
+  Tense of(std::string_view folded_word, std::uint8_t word_kinds) const;
 
-  StringSet past_words_, future_words_, passive_auxiliaries_, infinitive_markers_, agent_markers_, determiners_, since_words_;
+  // The word lists a word is on, as bits: one lookup answers every question about the word.
+  enum Kind : std::uint8_t {
+    kPast = 1, kFuture = 2, kPassiveAuxiliary = 4, kInfinitiveMarker = 8, kAgentMarker = 16, kDeterminer = 32, kSince = 64
+  };
+  std::uint8_t kinds(std::string_view folded_word) const {
+    const auto found = kinds_.find(folded_word);
+    return found == kinds_.end() ? 0 : found->second;
+  }
+
+  StringMap<std::uint8_t> kinds_;
   std::vector<std::string> past_suffixes_, future_suffixes_;
 };
 

@@ -13,6 +13,15 @@ TEST_CASE("parse_iso_date keeps the precision it is given") {
   CHECK(parse_iso_date("1951")->iso() == "1951");
 }
 
+TEST_CASE("CalendarDate::iso pads with zeros as %04d and %02d do, on and off its fast path") {
+  CHECK(CalendarDate{7, 0, 0}.iso() == "0007");
+  CHECK(CalendarDate{998, 3, 0}.iso() == "0998-03");
+  CHECK(CalendarDate{2031, 12, 9}.iso() == "2031-12-09");
+  CHECK(CalendarDate{9999, 1, 31}.iso() == "9999-01-31");
+  CHECK(CalendarDate{10000, 1, 1}.iso() == "10000-01-01");
+  CHECK(CalendarDate{-44, 3, 15}.iso() == "-044-03-15");
+}
+
 TEST_CASE("parse_iso_date refuses impossible or malformed dates") {
   for (const char* bad : {"2022-13", "2022-02-30", "2023-02-29", "2022-1-6", "22-01-06", "2022-01-061", "gennaio", ""}) {
     INFO(bad);

@@ -52,6 +52,13 @@ void expect(const std::string& lang, const std::string& date, const std::string&
 
 }  // namespace
 
+TEST_CASE("Italian words with accents match however they are cased") {
+  // Lower-case Latin-1 letters are already folded and used in place; capitals go through ICU.
+  expect("it", "2022-01-10", "Lunedì 3 gennaio e mercoledì 5 gennaio, poi GIOVEDÌ 6 gennaio.",
+         {{"Lunedì 3 gennaio", "DATE", "2022-01-03"}, {"mercoledì 5 gennaio", "DATE", "2022-01-05"},
+          {"GIOVEDÌ 6 gennaio", "DATE", "2022-01-06"}});
+}
+
 TEST_CASE("Italian calendar dates, complete and completed from the document date") {
   expect("it", "2022-01-10", "Il 6 gennaio 2022 e giovedì 6 gennaio, poi il 25 aprile del 1945.",
          {{"6 gennaio 2022", "DATE", "2022-01-06"}, {"giovedì 6 gennaio", "DATE", "2022-01-06"}, {"25 aprile del 1945", "DATE", "1945-04-25"}});
@@ -185,6 +192,22 @@ TEST_CASE("English words that start many rules still start each rule the next wo
   expect("en", "1998-08-07", "The summer of 1996 and the 1980s, the year 1991, a year earlier, last week and the week of March 6. See you the",
          {{"The summer of 1996", "DATE", "1996-SU"}, {"the 1980s", "DATE", "198X"}, {"the year 1991", "DATE", "1991"},
           {"a year earlier", "DATE", "1990"}, {"last week", "DATE", "1998-W31"}, {"the week of March 6", "DATE", "1998-W10"}});
+}
+
+TEST_CASE("English words with facts of their own still start the rules that name them") {
+  // ",", "to" and "around" are connectors or modifiers (facts) and literals of rules: the rules a
+  // literal starts are tried when the next token fits them, whatever the token's facts.
+  expect("en", "1998-08-07", "Sales fell in 1996, 1997 and around 1990, to 1995; it took, an hour, over a week",
+         {{"1996", "DATE", "1996"}, {"1997", "DATE", "1997"}, {"1990", "DATE", "1990"}, {"1995", "DATE", "1995"},
+          {"an hour", "DURATION", "PT1H"}, {"a week", "DURATION", "P1W"}});
+}
+
+TEST_CASE("English numbers start the rules whose next element takes the next token") {
+  // A number starts some 25 rules (TemporalGrammar::category_follows_); the token after it picks
+  // those worth trying, and a year may end a sentence.
+  expect("en", "1998-08-07", "He left 10 days ago and came back 15 March at 10 p.m. with 3 friends. It ended in 1996",
+         {{"10 days ago", "DATE", "1998-07-28"}, {"15 March", "DATE", "1998-03-15"}, {"10 p.m.", "TIME", "1998-03-15T22:00"},
+          {"1996", "DATE", "1996"}});
 }
 
 TEST_CASE("English days after a complete date take its month and year") {
