@@ -104,7 +104,12 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
     window_.slide(std::span<const std::vector<TokenTrace>>(traces_.data(), count), model_.context_window, [&](std::size_t s) {
       context_features(traces_[s], window_, context_);
       std::vector<std::int32_t>& emissions = second_emissions_[s];
-      for (std::size_t i = 0; i + 1 < context_.offsets.size(); ++i) add_keys(context_.of(i), nullptr, &emissions[i * kLabels]);
+      for (std::size_t i = 0; i + 1 < context_.offsets.size(); ++i) {
+        LabelScores scores{};
+        for (int y = 0; y < kLabels; ++y) scores[y] = emissions[i * kLabels + y];
+        add_keys(context_.of(i), scores);
+        store(scores, &emissions[i * kLabels]);
+      }
       viterbi<std::int32_t>(emissions, transitions_[1], labels_[s], best_, back_);
     });
   }
@@ -114,10 +119,17 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
 
 void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32_t>* second) {
   const std::size_t n = context.offsets.size() - 1;
-  emissions_.assign(n * kLabels, 0);
-  if (second) second->assign(n * kLabels, 0);
+  emissions_.resize(n * kLabels);
+  if (second) second->resize(n * kLabels);
   const std::span<const std::uint32_t> ids = extractor_.word_ids();
   constexpr int kReach = FeatureExtractor::kReach;
+  // Each word's sums made ready once, though five tokens add them; word_scores() may grow
+  // word_scores_, so it is read by id only afterwards.
+  window_ids_.resize(n + 2 * kReach);
+  for (std::size_t j = 0; j < n + 2 * kReach; ++j) {
+    window_ids_[j] = j < kReach ? FeatureExtractor::kBeforeSentence : j >= n + kReach ? FeatureExtractor::kAfterSentence : ids[j - kReach];
+    word_scores(window_ids_[j]);
+  }
   constexpr std::size_t kAhead = 2;  // tokens whose keys are on their way from memory
   for (std::size_t i = 0; i < std::min(n, kAhead); ++i) {
     for (std::uint32_t key : context.of(i)) model_.weights.prefetch(key);
@@ -126,28 +138,42 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
     if (i + kAhead < n) {
       for (std::uint32_t key : context.of(i + kAhead)) model_.weights.prefetch(key);
     }
-    std::int32_t* first_scores = &emissions_[i * kLabels];
-    std::int32_t* second_scores = second ? &(*second)[i * kLabels] : nullptr;
-    for (int offset = -kReach; offset <= kReach; ++offset) {
-      const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + offset;
-      const std::uint32_t id = j < 0 ? FeatureExtractor::kBeforeSentence
-                               : j >= static_cast<std::ptrdiff_t>(n) ? FeatureExtractor::kAfterSentence
-                                                                      : ids[static_cast<std::size_t>(j)];
-      const auto& by_stage = word_scores(id)[static_cast<std::size_t>(offset + kReach)];
+    LabelScores first_scores{}, second_scores{};
+    // The word at `offset - kReach` from token i is window_ids_[i + offset].
+    for (std::size_t offset = 0; offset <= 2 * kReach; ++offset) {
+      const auto& by_stage = word_scores_[window_ids_[i + offset]][offset];
       add_weights(by_stage[0], first_scores);
-      if (second_scores) add_weights(by_stage[1], second_scores);
+      add_weights(by_stage[1], second_scores);
     }
     add_keys(context.of(i), first_scores, second_scores);
+    store(first_scores, &emissions_[i * kLabels]);
+    if (second) store(second_scores, &(*second)[i * kLabels]);
   }
 }
 
-void EntityTagger::add_keys(std::span<const std::uint32_t> keys, std::int32_t* first, std::int32_t* second) const {
+// The weights are summed in 16 bits (a token has a few dozen keys of at most 128 each), in
+// locals: both let the compiler add a key's two rows as one vector operation.
+void EntityTagger::add_keys(std::span<const std::uint32_t> keys, LabelScores& first, LabelScores& second) const {
+  std::array<std::array<std::int16_t, 8>, kMaxStages> sums{};
   for (std::uint32_t key : keys) {
-    const StageWeights* w = model_.weights.find(key);
-    if (!w) continue;
-    if (first) add_weights((*w)[0], first);
-    if (second) add_weights((*w)[1], second);
+    if (const StageWeights* w = model_.weights.find(key)) {
+      for (std::size_t stage = 0; stage < kMaxStages; ++stage) {
+        for (std::size_t y = 0; y < 8; ++y) sums[stage][y] = static_cast<std::int16_t>(sums[stage][y] + (*w)[stage][y]);
+      }
+    }
   }
+  add_weights(sums[0], first);
+  add_weights(sums[1], second);
+}
+
+void EntityTagger::add_keys(std::span<const std::uint32_t> keys, LabelScores& second) const {
+  std::array<std::int16_t, 8> sums{};
+  for (std::uint32_t key : keys) {
+    if (const StageWeights* w = model_.weights.find(key)) {
+      for (std::size_t y = 0; y < 8; ++y) sums[y] = static_cast<std::int16_t>(sums[y] + (*w)[1][y]);
+    }
+  }
+  add_weights(sums, second);
 }
 
 const EntityTagger::WordScores& EntityTagger::word_scores(std::uint32_t id) {

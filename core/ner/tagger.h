@@ -50,16 +50,24 @@ class EntityTagger {
   // once per word rather than looked up for every token.
   using WordScores = std::array<std::array<std::array<std::int16_t, 8>, kMaxStages>, 2 * FeatureExtractor::kReach + 1>;
 
+  // One token's scores in one stage: kLabels used, the eighth lane so that adding a row of
+  // weights is one vector operation.
+  using LabelScores = std::array<std::int32_t, 8>;
+
   // The first stage's emission scores of the last extracted sentence into emissions_ and, when
   // `second` is given, the second stage's (without its context keys, which come later).
   void score(const SentenceFeatures& context, std::vector<std::int32_t>* second);
   const WordScores& word_scores(std::uint32_t id);
-  // Adds the keys' weights of the first stage to `first` and of the second to `second` (either
-  // may be null): one lookup per key serves both.
-  void add_keys(std::span<const std::uint32_t> keys, std::int32_t* first, std::int32_t* second) const;
+  // Adds the keys' weights of the first stage to `first` and of the second to `second`: one
+  // lookup per key serves both.
+  void add_keys(std::span<const std::uint32_t> keys, LabelScores& first, LabelScores& second) const;
+  void add_keys(std::span<const std::uint32_t> keys, LabelScores& second) const;
   template <class Weight>
-  static void add_weights(const std::array<Weight, 8>& weights, std::int32_t* scores) {
-    for (int y = 0; y < kLabels; ++y) scores[y] += weights[y];
+  static void add_weights(const std::array<Weight, 8>& weights, LabelScores& scores) {
+    for (std::size_t y = 0; y < scores.size(); ++y) scores[y] += weights[y];
+  }
+  static void store(const LabelScores& scores, std::int32_t* emissions) {
+    for (int y = 0; y < kLabels; ++y) emissions[y] = scores[y];
   }
   // Rules over the decoded labels: a mention drops punctuation at its edges, and one made only
   // of "common" cue words ("Monday", "American") is none; in languages that capitalise names
@@ -82,6 +90,7 @@ class EntityTagger {
   std::vector<bool> word_scores_ready_;
   std::uint64_t word_scores_generation_ = 0;
   std::vector<std::uint32_t> word_keys_;
+  std::vector<std::uint32_t> window_ids_;  // the sentence's word ids, with kReach before and after
   std::vector<std::int32_t> emissions_, best_;
   std::vector<std::uint8_t> back_;
 };
