@@ -92,6 +92,21 @@ std::uint64_t cue_ending_at(std::span<const PhraseMatch> cues, std::ptrdiff_t i)
   return m.position == PhrasePosition::end || m.position == PhrasePosition::single ? m.classes : 0;
 }
 
+// One token's context keys, gathered in place and appended to the sentence's at once: a
+// push_back per key cost more than computing most of the keys.
+class TokenKeys {
+ public:
+  void add(std::uint32_t key) { keys_[size_++] = key; }
+  void append_to(SentenceFeatures& out) const {
+    out.keys.insert(out.keys.end(), keys_.begin(), keys_.begin() + static_cast<std::ptrdiff_t>(size_));
+    out.offsets.push_back(static_cast<std::uint32_t>(out.keys.size()));
+  }
+
+ private:
+  std::array<std::uint32_t, 32> keys_;  // the first stage adds at most 24, the second 8
+  std::size_t size_ = 0;
+};
+
 }  // namespace
 
 FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons) : set_(set), lexicons_(lexicons) {
@@ -202,43 +217,42 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     const bool initial = i == 0 || (info(i - 1).casing == Casing::symbol && opens_clause(folded_[i - 1]));
     const std::uint64_t casing = static_cast<std::uint64_t>(w.casing) * 2 + (initial ? 1 : 0);
     traces_[i] = {w.folded, w.casing, initial, w.has_apostrophe && w.length <= 3, (cues_[i].classes & kCueCommon) != 0, kOutside};
-    auto& k = out.keys;
-
     if (with_word_keys) {
       for (int offset = -kReach; offset <= kReach; ++offset) {
         const std::ptrdiff_t j = at + offset;
-        word_keys(j < 0 ? kBeforeSentence : j >= static_cast<std::ptrdiff_t>(n) ? kAfterSentence : ids_[static_cast<std::size_t>(j)], offset, k);
+        word_keys(j < 0 ? kBeforeSentence : j >= static_cast<std::ptrdiff_t>(n) ? kAfterSentence : ids_[static_cast<std::size_t>(j)], offset, out.keys);
       }
     }
-    k.push_back(key(kShapeWindow, shape_at(at - 1), w.short_shape, shape_at(at + 1)));
-    k.push_back(small_key<kCasingPosition, kCasings>(casing));
-    k.push_back(small_key<kLengthCasing, kLengths, kCasings>(std::min<std::uint64_t>(w.length, 12), casing));
-    if (places_[i].position != PhrasePosition::none) k.push_back(match_key<kPlace, kCasings>(places_[i], casing));
-    k.push_back(match_pair_key<kPlacePrev>(place_at(at - 1), place_at(at)));
-    k.push_back(match_pair_key<kPlaceNext>(place_at(at), place_at(at + 1)));
-    if (names_[i].position != PhrasePosition::none) k.push_back(match_key<kName, kCasings>(names_[i], casing));
-    k.push_back(match_pair_key<kNamePrev>(name_at(at - 1), name_at(at)));
-    k.push_back(match_pair_key<kNameNext>(name_at(at), name_at(at + 1)));
-    if (cues_[i].position != PhrasePosition::none) k.push_back(match_key<kCue, kCasings>(cues_[i], casing));
-    k.push_back(small_key<kCueBefore, kClasses, kCasings>(cue_ending_at(cues_, at - 1), casing));
-    k.push_back(small_key<kCueBefore2, kClasses, kCasings>(cue_ending_at(cues_, at - 2), casing));
-    k.push_back(match_key<kCueAfter, kCasings>(i + 1 < n ? cues_[i + 1] : PhraseMatch{}, casing));
+    TokenKeys k;
+    k.add(key(kShapeWindow, shape_at(at - 1), w.short_shape, shape_at(at + 1)));
+    k.add(small_key<kCasingPosition, kCasings>(casing));
+    k.add(small_key<kLengthCasing, kLengths, kCasings>(std::min<std::uint64_t>(w.length, 12), casing));
+    if (places_[i].position != PhrasePosition::none) k.add(match_key<kPlace, kCasings>(places_[i], casing));
+    k.add(match_pair_key<kPlacePrev>(place_at(at - 1), place_at(at)));
+    k.add(match_pair_key<kPlaceNext>(place_at(at), place_at(at + 1)));
+    if (names_[i].position != PhrasePosition::none) k.add(match_key<kName, kCasings>(names_[i], casing));
+    k.add(match_pair_key<kNamePrev>(name_at(at - 1), name_at(at)));
+    k.add(match_pair_key<kNameNext>(name_at(at), name_at(at + 1)));
+    if (cues_[i].position != PhrasePosition::none) k.add(match_key<kCue, kCasings>(cues_[i], casing));
+    k.add(small_key<kCueBefore, kClasses, kCasings>(cue_ending_at(cues_, at - 1), casing));
+    k.add(small_key<kCueBefore2, kClasses, kCasings>(cue_ending_at(cues_, at - 2), casing));
+    k.add(match_key<kCueAfter, kCasings>(i + 1 < n ? cues_[i + 1] : PhraseMatch{}, casing));
     const std::uint8_t place_classes = listed_[ids_[i]].classes[0];
     const std::uint8_t name_classes = listed_[ids_[i]].classes[1];
-    if (place_classes) k.push_back(small_key<kPlaceToken, kClasses, kCasings>(place_classes, casing));
-    if (name_classes) k.push_back(small_key<kNameToken, kClasses, kCasings>(name_classes, casing));
+    if (place_classes) k.add(small_key<kPlaceToken, kClasses, kCasings>(place_classes, casing));
+    if (name_classes) k.add(small_key<kNameToken, kClasses, kCasings>(name_classes, casing));
     if (full) {
-      k.push_back(key(kFoldedPrevPlace, folded_at(at - 1), match_value(place_at(at))));
-      k.push_back(key(kPlaceFoldedNext, match_value(place_at(at)), folded_at(at + 1)));
-      k.push_back(key(kFoldedPrevName, folded_at(at - 1), match_value(name_at(at))));
-      k.push_back(key(kBigramPrev, folded_at(at - 1), w.folded));
-      k.push_back(key(kBigramNext, w.folded, folded_at(at + 1)));
-      k.push_back(key(kFoldedPrevShape, folded_at(at - 1), w.short_shape));
-      k.push_back(key(kShapeFoldedNext, w.short_shape, folded_at(at + 1)));
-      k.push_back(key(kFormPrev, i > 0 ? info(i - 1).form : kSentenceStart, casing));
-      k.push_back(key(kFormNext, i + 1 < n ? info(i + 1).form : kSentenceEnd, casing));
+      k.add(key(kFoldedPrevPlace, folded_at(at - 1), match_value(place_at(at))));
+      k.add(key(kPlaceFoldedNext, match_value(place_at(at)), folded_at(at + 1)));
+      k.add(key(kFoldedPrevName, folded_at(at - 1), match_value(name_at(at))));
+      k.add(key(kBigramPrev, folded_at(at - 1), w.folded));
+      k.add(key(kBigramNext, w.folded, folded_at(at + 1)));
+      k.add(key(kFoldedPrevShape, folded_at(at - 1), w.short_shape));
+      k.add(key(kShapeFoldedNext, w.short_shape, folded_at(at + 1)));
+      k.add(key(kFormPrev, i > 0 ? info(i - 1).form : kSentenceStart, casing));
+      k.add(key(kFormNext, i + 1 < n ? info(i + 1).form : kSentenceEnd, casing));
     }
-    out.offsets.push_back(static_cast<std::uint32_t>(k.size()));
+    k.append_to(out);
   }
 }
 
@@ -279,15 +293,15 @@ void context_features(std::span<const TokenTrace> sentence, const ContextWindow&
     verdicts[2] = i + 1 < n ? majority(next) : 0;
     const std::uint64_t casing = static_cast<std::uint64_t>(t.casing) * 2 + (t.initial ? 1 : 0);
     const std::uint64_t label = t.label, previous = i ? sentence[i - 1].label : kLabels, following = i + 1 < n ? sentence[i + 1].label : kLabels;
-    auto& k = out.keys;
-    k.push_back(small_key<kFirstLabel, kLabels>(label));
-    k.push_back(small_key<kFirstLabelWindow, kEdgeLabels, kLabels, kEdgeLabels>(previous, label, following));
-    k.push_back(small_key<kContextMajorityWindow, kVerdicts, kVerdicts, kVerdicts>(verdicts[0], verdicts[1], verdicts[2]));
-    k.push_back(small_key<kFirstLabelContext, kLabels, kVerdicts>(label, verdicts[1]));
+    TokenKeys k;
+    k.add(small_key<kFirstLabel, kLabels>(label));
+    k.add(small_key<kFirstLabelWindow, kEdgeLabels, kLabels, kEdgeLabels>(previous, label, following));
+    k.add(small_key<kContextMajorityWindow, kVerdicts, kVerdicts, kVerdicts>(verdicts[0], verdicts[1], verdicts[2]));
+    k.add(small_key<kFirstLabelContext, kLabels, kVerdicts>(label, verdicts[1]));
     std::uint32_t total = 0, by_type[kEntityTypes] = {}, begins = 0, insides = 0;
     for (int y = 0; y < kLabels; ++y) total += c.labels[y];
     if (total == 0 && c.lower == 0) {
-      k.push_back(small_key<kContextNone, kCasings>(casing));
+      k.add(small_key<kContextNone, kCasings>(casing));
     } else {
       std::uint64_t seen = c.labels[kOutside] ? 1 : 0;
       for (int y = 1; y < kLabels; ++y) {
@@ -298,12 +312,12 @@ void context_features(std::span<const TokenTrace> sentence, const ContextWindow&
       }
       const std::uint32_t agreeing = verdicts[1] >= 2 ? by_type[verdicts[1] - 2] : c.labels[kOutside];
       const std::uint64_t share = agreeing == total ? 0 : agreeing * 2 > total ? 1 : 2;
-      k.push_back(small_key<kContextMajority, kVerdicts * 4, kCasings>(verdicts[1] * 4 + share, casing));
-      k.push_back(small_key<kContextTypes, 2 << kEntityTypes, kCasings>(seen, casing));
-      k.push_back(small_key<kContextPosition, kVerdicts, 4>(verdicts[1], (begins ? 1 : 0) | (insides ? 2 : 0)));
-      k.push_back(small_key<kContextCasing, 9, kCasings>(bucket(c.lower) * 3 + bucket(c.capitalised_inner), casing));
+      k.add(small_key<kContextMajority, kVerdicts * 4, kCasings>(verdicts[1] * 4 + share, casing));
+      k.add(small_key<kContextTypes, 2 << kEntityTypes, kCasings>(seen, casing));
+      k.add(small_key<kContextPosition, kVerdicts, 4>(verdicts[1], (begins ? 1 : 0) | (insides ? 2 : 0)));
+      k.add(small_key<kContextCasing, 9, kCasings>(bucket(c.lower) * 3 + bucket(c.capitalised_inner), casing));
     }
-    out.offsets.push_back(static_cast<std::uint32_t>(k.size()));
+    k.append_to(out);
   }
 }
 
