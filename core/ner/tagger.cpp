@@ -105,10 +105,9 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
       context_features(traces_[s], window_, context_);
       std::vector<std::int32_t>& emissions = second_emissions_[s];
       for (std::size_t i = 0; i + 1 < context_.offsets.size(); ++i) {
-        LabelScores scores{};
-        for (int y = 0; y < kLabels; ++y) scores[y] = emissions[i * kLabels + y];
-        add_keys(context_.of(i), scores);
-        store(scores, &emissions[i * kLabels]);
+        LabelSums sums{};
+        add_keys(context_.of(i), sums);
+        for (int y = 0; y < kLabels; ++y) emissions[i * kLabels + y] += sums[y];
       }
       viterbi<std::int32_t>(emissions, transitions_[1], labels_[s], best_, back_);
     });
@@ -138,42 +137,37 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
     if (i + kAhead < n) {
       for (std::uint32_t key : context.of(i + kAhead)) model_.weights.prefetch(key);
     }
-    LabelScores first_scores{}, second_scores{};
+    StageSums sums{};
     // The word at `offset - kReach` from token i is window_ids_[i + offset].
     for (std::size_t offset = 0; offset <= 2 * kReach; ++offset) {
       const auto& by_stage = word_scores_[window_ids_[i + offset]][offset];
-      add_weights(by_stage[0], first_scores);
-      add_weights(by_stage[1], second_scores);
+      for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(by_stage[stage], sums[stage]);
     }
-    add_keys(context.of(i), first_scores, second_scores);
-    store(first_scores, &emissions_[i * kLabels]);
-    if (second) store(second_scores, &(*second)[i * kLabels]);
+    add_keys(context.of(i), sums);
+    for (int y = 0; y < kLabels; ++y) emissions_[i * kLabels + y] = sums[0][y];
+    if (second) {
+      for (int y = 0; y < kLabels; ++y) (*second)[i * kLabels + y] = sums[1][y];
+    }
   }
 }
 
-// The weights are summed in 16 bits (a token has a few dozen keys of at most 128 each), in
-// locals: both let the compiler add a key's two rows as one vector operation.
-void EntityTagger::add_keys(std::span<const std::uint32_t> keys, LabelScores& first, LabelScores& second) const {
-  std::array<std::array<std::int16_t, 8>, kMaxStages> sums{};
+// The sums are locals: through a reference the compiler would add lane by lane in memory.
+void EntityTagger::add_keys(std::span<const std::uint32_t> keys, StageSums& sums) const {
+  StageSums local = sums;
   for (std::uint32_t key : keys) {
     if (const StageWeights* w = model_.weights.find(key)) {
-      for (std::size_t stage = 0; stage < kMaxStages; ++stage) {
-        for (std::size_t y = 0; y < 8; ++y) sums[stage][y] = static_cast<std::int16_t>(sums[stage][y] + (*w)[stage][y]);
-      }
+      for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights((*w)[stage], local[stage]);
     }
   }
-  add_weights(sums[0], first);
-  add_weights(sums[1], second);
+  sums = local;
 }
 
-void EntityTagger::add_keys(std::span<const std::uint32_t> keys, LabelScores& second) const {
-  std::array<std::int16_t, 8> sums{};
+void EntityTagger::add_keys(std::span<const std::uint32_t> keys, LabelSums& second) const {
+  LabelSums local = second;
   for (std::uint32_t key : keys) {
-    if (const StageWeights* w = model_.weights.find(key)) {
-      for (std::size_t y = 0; y < 8; ++y) sums[y] = static_cast<std::int16_t>(sums[y] + (*w)[1][y]);
-    }
+    if (const StageWeights* w = model_.weights.find(key)) add_weights((*w)[1], local);
   }
-  add_weights(sums, second);
+  second = local;
 }
 
 const EntityTagger::WordScores& EntityTagger::word_scores(std::uint32_t id) {
