@@ -116,6 +116,11 @@ FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons) : se
   after.folded = after.short_shape = after.suffix[2] = kSentenceEnd;
   words_ = {before, after};
   listed_.resize(words_.size());
+  for (const WordInfo& word : words_) add_unmatched_keys(word);
+}
+
+void FeatureExtractor::add_unmatched_keys(const WordInfo& word) {
+  unmatched_.push_back({key(kFoldedPrevPlace, word.folded, 0), key(kFoldedPrevName, word.folded, 0), key(kPlaceFoldedNext, 0, word.folded)});
 }
 
 std::uint32_t FeatureExtractor::id_of(std::string_view word) {
@@ -125,10 +130,12 @@ std::uint32_t FeatureExtractor::id_of(std::string_view word) {
     described_.clear();
     words_.resize(kAfterSentence + 1);
     listed_.resize(kAfterSentence + 1);
+    unmatched_.resize(kAfterSentence + 1);
     ++generation_;
   }
   const auto id = static_cast<std::uint32_t>(words_.size());
   const WordInfo& info = words_.emplace_back(describe_word(word));
+  add_unmatched_keys(info);
   Listed& listed = listed_.emplace_back();
   const PhraseLexicon* lexicons[] = {lexicons_.places, lexicons_.names, lexicons_.cues};
   for (int l = 0; l < 3; ++l) {
@@ -242,9 +249,12 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     if (place_classes) k.add(small_key<kPlaceToken, kClasses, kCasings>(place_classes, casing));
     if (name_classes) k.add(small_key<kNameToken, kClasses, kCasings>(name_classes, casing));
     if (full) {
-      k.add(key(kFoldedPrevPlace, folded_at(at - 1), match_value(place_at(at))));
-      k.add(key(kPlaceFoldedNext, match_value(place_at(at)), folded_at(at + 1)));
-      k.add(key(kFoldedPrevName, folded_at(at - 1), match_value(name_at(at))));
+      const UnmatchedKeys& before = unmatched_[i > 0 ? ids_[i - 1] : kBeforeSentence];
+      const UnmatchedKeys& after = unmatched_[i + 1 < n ? ids_[i + 1] : kAfterSentence];
+      const std::uint64_t place = match_value(places_[i]), name = match_value(names_[i]);
+      k.add(place == 0 ? before.before_place : key(kFoldedPrevPlace, folded_at(at - 1), place));
+      k.add(place == 0 ? after.after_place : key(kPlaceFoldedNext, place, folded_at(at + 1)));
+      k.add(name == 0 ? before.before_name : key(kFoldedPrevName, folded_at(at - 1), name));
       k.add(key(kBigramPrev, folded_at(at - 1), w.folded));
       k.add(key(kBigramNext, w.folded, folded_at(at + 1)));
       k.add(key(kFoldedPrevShape, folded_at(at - 1), w.short_shape));
