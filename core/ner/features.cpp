@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "text/flat_table.h"
-#include "text/string_hash.h"
+#include "ner/feature_key.h"
 
 namespace cronaca {
 
@@ -67,13 +66,13 @@ enum Template : std::uint64_t {
 constexpr std::uint64_t kSentenceStart = 0x5354415254ull;  // stands for words before the sentence
 constexpr std::uint64_t kSentenceEnd = 0x454e44ull;
 
-std::uint32_t key(std::uint64_t tmpl, std::uint64_t value) {
-  return FlatTable<std::uint32_t, std::uint32_t>::nonzero(static_cast<std::uint32_t>(combine_hash(tmpl, value)));
-}
-std::uint32_t key(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b) { return key(tmpl, combine_hash(a, b)); }
-std::uint32_t key(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
-  return key(tmpl, combine_hash(combine_hash(a, b), c));
-}
+std::uint32_t key(std::uint64_t tmpl, std::uint64_t value) { return feature_key(tmpl, value); }
+std::uint32_t key(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b) { return feature_key(tmpl, a, b); }
+std::uint32_t key(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b, std::uint64_t c) { return feature_key(tmpl, a, b, c); }
+
+// The sizes of small value domains (feature_key.h): casing x sentence-initial, lengths up to 12,
+// cue and lexicon classes, labels with the sentence edge, the second stage's verdicts.
+constexpr std::size_t kCasings = 12, kLengths = 13, kClasses = 16, kEdgeLabels = kLabels + 1, kVerdicts = 2 + kEntityTypes;
 
 // Marks after which a capitalised word is as good as sentence-initial.
 bool opens_clause(std::uint64_t folded) {
@@ -86,16 +85,27 @@ bool opens_clause(std::uint64_t folded) {
   return std::find(marks.begin(), marks.end(), folded) != marks.end();
 }
 
-std::uint64_t match_value(const PhraseMatch& m) {
-  return static_cast<std::uint64_t>(m.position) | (static_cast<std::uint64_t>(m.classes) << 8);
-}
-
 // The classes of a cue phrase that ends exactly at token i, or 0.
 std::uint64_t cue_ending_at(std::span<const PhraseMatch> cues, std::ptrdiff_t i) {
   if (i < 0) return 0;
   const PhraseMatch& m = cues[static_cast<std::size_t>(i)];
   return m.position == PhrasePosition::end || m.position == PhrasePosition::single ? m.classes : 0;
 }
+
+// One token's context keys, gathered in place and appended to the sentence's at once: a
+// push_back per key cost more than computing most of the keys.
+class TokenKeys {
+ public:
+  void add(std::uint32_t key) { keys_[size_++] = key; }
+  void append_to(SentenceFeatures& out) const {
+    out.keys.insert(out.keys.end(), keys_.begin(), keys_.begin() + static_cast<std::ptrdiff_t>(size_));
+    out.offsets.push_back(static_cast<std::uint32_t>(out.keys.size()));
+  }
+
+ private:
+  std::array<std::uint32_t, 32> keys_;  // the first stage adds at most 24, the second 8
+  std::size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -106,6 +116,11 @@ FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons) : se
   after.folded = after.short_shape = after.suffix[2] = kSentenceEnd;
   words_ = {before, after};
   listed_.resize(words_.size());
+  for (const WordInfo& word : words_) add_unmatched_keys(word);
+}
+
+void FeatureExtractor::add_unmatched_keys(const WordInfo& word) {
+  unmatched_.push_back({key(kFoldedPrevPlace, word.folded, 0), key(kFoldedPrevName, word.folded, 0), key(kPlaceFoldedNext, 0, word.folded)});
 }
 
 std::uint32_t FeatureExtractor::id_of(std::string_view word) {
@@ -115,10 +130,12 @@ std::uint32_t FeatureExtractor::id_of(std::string_view word) {
     described_.clear();
     words_.resize(kAfterSentence + 1);
     listed_.resize(kAfterSentence + 1);
+    unmatched_.resize(kAfterSentence + 1);
     ++generation_;
   }
   const auto id = static_cast<std::uint32_t>(words_.size());
   const WordInfo& info = words_.emplace_back(describe_word(word));
+  add_unmatched_keys(info);
   Listed& listed = listed_.emplace_back();
   const PhraseLexicon* lexicons[] = {lexicons_.places, lexicons_.names, lexicons_.cues};
   for (int l = 0; l < 3; ++l) {
@@ -198,52 +215,54 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
       return j < 0 ? kSentenceStart : j >= static_cast<std::ptrdiff_t>(n) ? kSentenceEnd : info(static_cast<std::size_t>(j)).short_shape;
     };
     const auto place_at = [&](std::ptrdiff_t j) {
-      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0 : match_value(places_[static_cast<std::size_t>(j)]);
+      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? PhraseMatch{} : places_[static_cast<std::size_t>(j)];
     };
     const auto name_at = [&](std::ptrdiff_t j) {
-      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0 : match_value(names_[static_cast<std::size_t>(j)]);
+      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? PhraseMatch{} : names_[static_cast<std::size_t>(j)];
     };
     const std::ptrdiff_t at = static_cast<std::ptrdiff_t>(i);
     const bool initial = i == 0 || (info(i - 1).casing == Casing::symbol && opens_clause(folded_[i - 1]));
     const std::uint64_t casing = static_cast<std::uint64_t>(w.casing) * 2 + (initial ? 1 : 0);
     traces_[i] = {w.folded, w.casing, initial, w.has_apostrophe && w.length <= 3, (cues_[i].classes & kCueCommon) != 0, kOutside};
-    auto& k = out.keys;
-
     if (with_word_keys) {
       for (int offset = -kReach; offset <= kReach; ++offset) {
         const std::ptrdiff_t j = at + offset;
-        word_keys(j < 0 ? kBeforeSentence : j >= static_cast<std::ptrdiff_t>(n) ? kAfterSentence : ids_[static_cast<std::size_t>(j)], offset, k);
+        word_keys(j < 0 ? kBeforeSentence : j >= static_cast<std::ptrdiff_t>(n) ? kAfterSentence : ids_[static_cast<std::size_t>(j)], offset, out.keys);
       }
     }
-    k.push_back(key(kShapeWindow, shape_at(at - 1), w.short_shape, shape_at(at + 1)));
-    k.push_back(key(kCasingPosition, casing));
-    k.push_back(key(kLengthCasing, std::min<std::uint64_t>(w.length, 12), casing));
-    if (places_[i].position != PhrasePosition::none) k.push_back(key(kPlace, match_value(places_[i]), casing));
-    k.push_back(key(kPlacePrev, place_at(at - 1), place_at(at)));
-    k.push_back(key(kPlaceNext, place_at(at), place_at(at + 1)));
-    if (names_[i].position != PhrasePosition::none) k.push_back(key(kName, match_value(names_[i]), casing));
-    k.push_back(key(kNamePrev, name_at(at - 1), name_at(at)));
-    k.push_back(key(kNameNext, name_at(at), name_at(at + 1)));
-    if (cues_[i].position != PhrasePosition::none) k.push_back(key(kCue, match_value(cues_[i]), casing));
-    k.push_back(key(kCueBefore, cue_ending_at(cues_, at - 1), casing));
-    k.push_back(key(kCueBefore2, cue_ending_at(cues_, at - 2), casing));
-    k.push_back(key(kCueAfter, i + 1 < n ? match_value(cues_[i + 1]) : 0, casing));
+    TokenKeys k;
+    k.add(key(kShapeWindow, shape_at(at - 1), w.short_shape, shape_at(at + 1)));
+    k.add(small_key<kCasingPosition, kCasings>(casing));
+    k.add(small_key<kLengthCasing, kLengths, kCasings>(std::min<std::uint64_t>(w.length, 12), casing));
+    if (places_[i].position != PhrasePosition::none) k.add(match_key<kPlace, kCasings>(places_[i], casing));
+    k.add(match_pair_key<kPlacePrev>(place_at(at - 1), place_at(at)));
+    k.add(match_pair_key<kPlaceNext>(place_at(at), place_at(at + 1)));
+    if (names_[i].position != PhrasePosition::none) k.add(match_key<kName, kCasings>(names_[i], casing));
+    k.add(match_pair_key<kNamePrev>(name_at(at - 1), name_at(at)));
+    k.add(match_pair_key<kNameNext>(name_at(at), name_at(at + 1)));
+    if (cues_[i].position != PhrasePosition::none) k.add(match_key<kCue, kCasings>(cues_[i], casing));
+    k.add(small_key<kCueBefore, kClasses, kCasings>(cue_ending_at(cues_, at - 1), casing));
+    k.add(small_key<kCueBefore2, kClasses, kCasings>(cue_ending_at(cues_, at - 2), casing));
+    k.add(match_key<kCueAfter, kCasings>(i + 1 < n ? cues_[i + 1] : PhraseMatch{}, casing));
     const std::uint8_t place_classes = listed_[ids_[i]].classes[0];
     const std::uint8_t name_classes = listed_[ids_[i]].classes[1];
-    if (place_classes) k.push_back(key(kPlaceToken, place_classes, casing));
-    if (name_classes) k.push_back(key(kNameToken, name_classes, casing));
+    if (place_classes) k.add(small_key<kPlaceToken, kClasses, kCasings>(place_classes, casing));
+    if (name_classes) k.add(small_key<kNameToken, kClasses, kCasings>(name_classes, casing));
     if (full) {
-      k.push_back(key(kFoldedPrevPlace, folded_at(at - 1), place_at(at)));
-      k.push_back(key(kPlaceFoldedNext, place_at(at), folded_at(at + 1)));
-      k.push_back(key(kFoldedPrevName, folded_at(at - 1), name_at(at)));
-      k.push_back(key(kBigramPrev, folded_at(at - 1), w.folded));
-      k.push_back(key(kBigramNext, w.folded, folded_at(at + 1)));
-      k.push_back(key(kFoldedPrevShape, folded_at(at - 1), w.short_shape));
-      k.push_back(key(kShapeFoldedNext, w.short_shape, folded_at(at + 1)));
-      k.push_back(key(kFormPrev, i > 0 ? info(i - 1).form : kSentenceStart, casing));
-      k.push_back(key(kFormNext, i + 1 < n ? info(i + 1).form : kSentenceEnd, casing));
+      const UnmatchedKeys& before = unmatched_[i > 0 ? ids_[i - 1] : kBeforeSentence];
+      const UnmatchedKeys& after = unmatched_[i + 1 < n ? ids_[i + 1] : kAfterSentence];
+      const std::uint64_t place = match_value(places_[i]), name = match_value(names_[i]);
+      k.add(place == 0 ? before.before_place : key(kFoldedPrevPlace, folded_at(at - 1), place));
+      k.add(place == 0 ? after.after_place : key(kPlaceFoldedNext, place, folded_at(at + 1)));
+      k.add(name == 0 ? before.before_name : key(kFoldedPrevName, folded_at(at - 1), name));
+      k.add(key(kBigramPrev, folded_at(at - 1), w.folded));
+      k.add(key(kBigramNext, w.folded, folded_at(at + 1)));
+      k.add(key(kFoldedPrevShape, folded_at(at - 1), w.short_shape));
+      k.add(key(kShapeFoldedNext, w.short_shape, folded_at(at + 1)));
+      k.add(key(kFormPrev, i > 0 ? info(i - 1).form : kSentenceStart, casing));
+      k.add(key(kFormNext, i + 1 < n ? info(i + 1).form : kSentenceEnd, casing));
     }
-    out.offsets.push_back(static_cast<std::uint32_t>(k.size()));
+    k.append_to(out);
   }
 }
 
@@ -284,15 +303,15 @@ void context_features(std::span<const TokenTrace> sentence, const ContextWindow&
     verdicts[2] = i + 1 < n ? majority(next) : 0;
     const std::uint64_t casing = static_cast<std::uint64_t>(t.casing) * 2 + (t.initial ? 1 : 0);
     const std::uint64_t label = t.label, previous = i ? sentence[i - 1].label : kLabels, following = i + 1 < n ? sentence[i + 1].label : kLabels;
-    auto& k = out.keys;
-    k.push_back(key(kFirstLabel, label));
-    k.push_back(key(kFirstLabelWindow, previous, label, following));
-    k.push_back(key(kContextMajorityWindow, verdicts[0], verdicts[1], verdicts[2]));
-    k.push_back(key(kFirstLabelContext, label, verdicts[1]));
+    TokenKeys k;
+    k.add(small_key<kFirstLabel, kLabels>(label));
+    k.add(small_key<kFirstLabelWindow, kEdgeLabels, kLabels, kEdgeLabels>(previous, label, following));
+    k.add(small_key<kContextMajorityWindow, kVerdicts, kVerdicts, kVerdicts>(verdicts[0], verdicts[1], verdicts[2]));
+    k.add(small_key<kFirstLabelContext, kLabels, kVerdicts>(label, verdicts[1]));
     std::uint32_t total = 0, by_type[kEntityTypes] = {}, begins = 0, insides = 0;
     for (int y = 0; y < kLabels; ++y) total += c.labels[y];
     if (total == 0 && c.lower == 0) {
-      k.push_back(key(kContextNone, casing));
+      k.add(small_key<kContextNone, kCasings>(casing));
     } else {
       std::uint64_t seen = c.labels[kOutside] ? 1 : 0;
       for (int y = 1; y < kLabels; ++y) {
@@ -303,12 +322,12 @@ void context_features(std::span<const TokenTrace> sentence, const ContextWindow&
       }
       const std::uint32_t agreeing = verdicts[1] >= 2 ? by_type[verdicts[1] - 2] : c.labels[kOutside];
       const std::uint64_t share = agreeing == total ? 0 : agreeing * 2 > total ? 1 : 2;
-      k.push_back(key(kContextMajority, verdicts[1] * 4 + share, casing));
-      k.push_back(key(kContextTypes, seen, casing));
-      k.push_back(key(kContextPosition, verdicts[1], (begins ? 1 : 0) | (insides ? 2 : 0)));
-      k.push_back(key(kContextCasing, bucket(c.lower) * 3 + bucket(c.capitalised_inner), casing));
+      k.add(small_key<kContextMajority, kVerdicts * 4, kCasings>(verdicts[1] * 4 + share, casing));
+      k.add(small_key<kContextTypes, 2 << kEntityTypes, kCasings>(seen, casing));
+      k.add(small_key<kContextPosition, kVerdicts, 4>(verdicts[1], (begins ? 1 : 0) | (insides ? 2 : 0)));
+      k.add(small_key<kContextCasing, 9, kCasings>(bucket(c.lower) * 3 + bucket(c.capitalised_inner), casing));
     }
-    out.offsets.push_back(static_cast<std::uint32_t>(k.size()));
+    k.append_to(out);
   }
 }
 

@@ -89,6 +89,13 @@ class FeatureExtractor {
     std::uint8_t classes[3] = {};  // PhraseLexicon::token_classes
   };
   std::vector<Listed> listed_;
+  // The keys a word gives as the neighbour of a token that no place or name matches (most
+  // tokens): the same for every such token, so hashed once per word. By id.
+  struct UnmatchedKeys {
+    std::uint32_t before_place = 0, before_name = 0, after_place = 0;
+  };
+  std::vector<UnmatchedKeys> unmatched_;
+  void add_unmatched_keys(const WordInfo& word);
   std::vector<std::uint8_t> longest_, classes_;
   std::uint64_t generation_ = 0;
   std::vector<std::uint32_t> ids_;

@@ -104,7 +104,11 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
     window_.slide(std::span<const std::vector<TokenTrace>>(traces_.data(), count), model_.context_window, [&](std::size_t s) {
       context_features(traces_[s], window_, context_);
       std::vector<std::int32_t>& emissions = second_emissions_[s];
-      for (std::size_t i = 0; i + 1 < context_.offsets.size(); ++i) add_keys(context_.of(i), nullptr, &emissions[i * kLabels]);
+      for (std::size_t i = 0; i + 1 < context_.offsets.size(); ++i) {
+        LabelSums sums{};
+        add_keys(context_.of(i), sums);
+        for (int y = 0; y < kLabels; ++y) emissions[i * kLabels + y] += sums[y];
+      }
       viterbi<std::int32_t>(emissions, transitions_[1], labels_[s], best_, back_);
     });
   }
@@ -114,10 +118,17 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
 
 void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32_t>* second) {
   const std::size_t n = context.offsets.size() - 1;
-  emissions_.assign(n * kLabels, 0);
-  if (second) second->assign(n * kLabels, 0);
+  emissions_.resize(n * kLabels);
+  if (second) second->resize(n * kLabels);
   const std::span<const std::uint32_t> ids = extractor_.word_ids();
   constexpr int kReach = FeatureExtractor::kReach;
+  // Each word's sums made ready once, though five tokens add them; word_scores() may grow
+  // word_scores_, so it is read by id only afterwards.
+  window_ids_.resize(n + 2 * kReach);
+  for (std::size_t j = 0; j < n + 2 * kReach; ++j) {
+    window_ids_[j] = j < kReach ? FeatureExtractor::kBeforeSentence : j >= n + kReach ? FeatureExtractor::kAfterSentence : ids[j - kReach];
+    word_scores(window_ids_[j]);
+  }
   constexpr std::size_t kAhead = 2;  // tokens whose keys are on their way from memory
   for (std::size_t i = 0; i < std::min(n, kAhead); ++i) {
     for (std::uint32_t key : context.of(i)) model_.weights.prefetch(key);
@@ -126,28 +137,37 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
     if (i + kAhead < n) {
       for (std::uint32_t key : context.of(i + kAhead)) model_.weights.prefetch(key);
     }
-    std::int32_t* first_scores = &emissions_[i * kLabels];
-    std::int32_t* second_scores = second ? &(*second)[i * kLabels] : nullptr;
-    for (int offset = -kReach; offset <= kReach; ++offset) {
-      const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + offset;
-      const std::uint32_t id = j < 0 ? FeatureExtractor::kBeforeSentence
-                               : j >= static_cast<std::ptrdiff_t>(n) ? FeatureExtractor::kAfterSentence
-                                                                      : ids[static_cast<std::size_t>(j)];
-      const auto& by_stage = word_scores(id)[static_cast<std::size_t>(offset + kReach)];
-      add_weights(by_stage[0], first_scores);
-      if (second_scores) add_weights(by_stage[1], second_scores);
+    StageSums sums{};
+    // The word at `offset - kReach` from token i is window_ids_[i + offset].
+    for (std::size_t offset = 0; offset <= 2 * kReach; ++offset) {
+      const auto& by_stage = word_scores_[window_ids_[i + offset]][offset];
+      for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(by_stage[stage], sums[stage]);
     }
-    add_keys(context.of(i), first_scores, second_scores);
+    add_keys(context.of(i), sums);
+    for (int y = 0; y < kLabels; ++y) emissions_[i * kLabels + y] = sums[0][y];
+    if (second) {
+      for (int y = 0; y < kLabels; ++y) (*second)[i * kLabels + y] = sums[1][y];
+    }
   }
 }
 
-void EntityTagger::add_keys(std::span<const std::uint32_t> keys, std::int32_t* first, std::int32_t* second) const {
+// The sums are locals: through a reference the compiler would add lane by lane in memory.
+void EntityTagger::add_keys(std::span<const std::uint32_t> keys, StageSums& sums) const {
+  StageSums local = sums;
   for (std::uint32_t key : keys) {
-    const StageWeights* w = model_.weights.find(key);
-    if (!w) continue;
-    if (first) add_weights((*w)[0], first);
-    if (second) add_weights((*w)[1], second);
+    if (const StageWeights* w = model_.weights.find(key)) {
+      for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights((*w)[stage], local[stage]);
+    }
   }
+  sums = local;
+}
+
+void EntityTagger::add_keys(std::span<const std::uint32_t> keys, LabelSums& second) const {
+  LabelSums local = second;
+  for (std::uint32_t key : keys) {
+    if (const StageWeights* w = model_.weights.find(key)) add_weights((*w)[1], local);
+  }
+  second = local;
 }
 
 const EntityTagger::WordScores& EntityTagger::word_scores(std::uint32_t id) {

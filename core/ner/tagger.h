@@ -50,16 +50,23 @@ class EntityTagger {
   // once per word rather than looked up for every token.
   using WordScores = std::array<std::array<std::array<std::int16_t, 8>, kMaxStages>, 2 * FeatureExtractor::kReach + 1>;
 
+  // One token's scores in one stage, kLabels used, the eighth lane so that adding a row of
+  // weights is one vector operation. 16 bits hold them: a token has at most 22 word keys and 24
+  // context keys, each weight at most 128 in size, so |score| <= 46 x 128 = 5888.
+  using LabelSums = std::array<std::int16_t, 8>;
+  using StageSums = std::array<LabelSums, kMaxStages>;
+
   // The first stage's emission scores of the last extracted sentence into emissions_ and, when
   // `second` is given, the second stage's (without its context keys, which come later).
   void score(const SentenceFeatures& context, std::vector<std::int32_t>* second);
   const WordScores& word_scores(std::uint32_t id);
-  // Adds the keys' weights of the first stage to `first` and of the second to `second` (either
-  // may be null): one lookup per key serves both.
-  void add_keys(std::span<const std::uint32_t> keys, std::int32_t* first, std::int32_t* second) const;
+  // Adds the keys' weights of both stages to `sums` (one lookup per key serves both), or of the
+  // second alone.
+  void add_keys(std::span<const std::uint32_t> keys, StageSums& sums) const;
+  void add_keys(std::span<const std::uint32_t> keys, LabelSums& second) const;
   template <class Weight>
-  static void add_weights(const std::array<Weight, 8>& weights, std::int32_t* scores) {
-    for (int y = 0; y < kLabels; ++y) scores[y] += weights[y];
+  static void add_weights(const std::array<Weight, 8>& weights, LabelSums& sums) {
+    for (std::size_t y = 0; y < sums.size(); ++y) sums[y] = static_cast<std::int16_t>(sums[y] + weights[y]);
   }
   // Rules over the decoded labels: a mention drops punctuation at its edges (but for a closing
   // "!" after a word, as in "Yahoo !"), and one made only
@@ -83,6 +90,7 @@ class EntityTagger {
   std::vector<bool> word_scores_ready_;
   std::uint64_t word_scores_generation_ = 0;
   std::vector<std::uint32_t> word_keys_;
+  std::vector<std::uint32_t> window_ids_;  // the sentence's word ids, with kReach before and after
   std::vector<std::int32_t> emissions_, best_;
   std::vector<std::uint8_t> back_;
 };

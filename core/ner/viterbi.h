@@ -19,18 +19,24 @@ void viterbi(std::span<const Score> emissions, std::span<const Score> transition
   const std::size_t n = path.size();
   if (n == 0) return;
   constexpr Score kImpossible = std::numeric_limits<Score>::lowest() / 4;
-  best.assign(n * kLabels, kImpossible);
-  back.assign(n * kLabels, 0);
+  // Every entry is written below, so the buffers need no clearing.
+  best.resize(n * kLabels);
+  back.resize(n * kLabels);
   for (int y = 0; y < kLabels; ++y) {
-    if (may_follow(kLabels, y)) best[y] = transitions[kLabels * kLabels + y] + emissions[y];
+    best[y] = may_follow(kLabels, y) ? transitions[kLabels * kLabels + y] + emissions[y] : kImpossible;
+    back[y] = 0;
   }
   for (std::size_t t = 1; t < n; ++t) {
+    const Score* previous = &best[(t - 1) * kLabels];
+    // Unrolled, may_follow is a constant: the BIO rule costs nothing per token.
+#pragma GCC unroll 8
     for (int y = 0; y < kLabels; ++y) {
       Score top = kImpossible;
       std::uint8_t arg = 0;
+#pragma GCC unroll 8
       for (int p = 0; p < kLabels; ++p) {
         if (!may_follow(p, y)) continue;
-        const Score s = best[(t - 1) * kLabels + p] + transitions[p * kLabels + y];
+        const Score s = previous[p] + transitions[p * kLabels + y];
         if (s > top) {
           top = s;
           arg = static_cast<std::uint8_t>(p);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <cstring>
 
 namespace cronaca {
 
@@ -24,6 +25,24 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
     if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
   }
   return length;
+}
+
+// The end of the bytes from `i` on that JSON takes as they are (printable ASCII but '"' and
+// '\\'), eight at a time: the article texts are most of the output and mostly such bytes.
+std::size_t plain_run_end(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  const auto has_byte = [](std::uint64_t x, unsigned char b) { const std::uint64_t y = x ^ (kOnes * b); return (y - kOnes) & ~y & kHighs; };
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    // A byte below 0x20 or at 0x80 and above, a quote or a backslash.
+    if (((x - kOnes * 0x20) | x | has_byte(x, '"') | has_byte(x, '\\')) & kHighs) break;
+  }
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+  }
+  return i;
 }
 
 }  // namespace
@@ -53,8 +72,19 @@ JsonOut& JsonOut::close(char bracket) {
 }
 
 JsonOut& JsonOut::key(std::string_view name) {
-  value(name);
-  out_ += ':';
+  // Names are short and plain ASCII: quoted in one append, one capacity check instead of four.
+  char quoted[32];
+  if (name.size() + 3 <= sizeof quoted && plain_run_end(name, 0) == name.size()) {
+    separate();
+    quoted[0] = '"';
+    std::memcpy(quoted + 1, name.data(), name.size());
+    quoted[name.size() + 1] = '"';
+    quoted[name.size() + 2] = ':';
+    out_.append(quoted, name.size() + 3);
+  } else {
+    value(name);
+    out_ += ':';
+  }
   after_key_ = true;
   return *this;
 }
@@ -65,12 +95,8 @@ JsonOut& JsonOut::value(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::size_t run = 0;  // start of the bytes copied as they are
   const auto flush = [&](std::size_t end) { out_.append(s.data() + run, end - run); };
-  for (std::size_t i = 0; i < s.size();) {
+  for (std::size_t i = plain_run_end(s, 0); i < s.size(); i = plain_run_end(s, i)) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-      ++i;
-      continue;
-    }
     if (c >= 0x80) {
       if (const std::size_t length = sequence_length(s, i)) {
         i += length;

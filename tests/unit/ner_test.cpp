@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ner/context_window.h"
+#include "ner/feature_key.h"
 #include "ner/model.h"
 #include "ner/phrase_lexicon.h"
 #include "ner/tagger.h"
@@ -95,6 +96,23 @@ TEST_CASE("Viterbi never continues an entity that did not begin") {
   CHECK(may_follow(begin_label(EntityType::location), begin_label(EntityType::location) + 1));
   CHECK_FALSE(may_follow(kOutside, begin_label(EntityType::location) + 1));
   CHECK_FALSE(may_follow(begin_label(EntityType::person), begin_label(EntityType::location) + 1));
+}
+
+TEST_CASE("keys from the compile-time tables are the hashed keys, inside their domains and out") {
+  constexpr std::uint64_t kTemplate = 77;
+  for (std::uint64_t a = 0; a < 6; ++a) {
+    CHECK(small_key<kTemplate, 4>(a) == feature_key(kTemplate, a));
+    for (std::uint64_t b = 0; b < 5; ++b) {
+      CHECK(small_key<kTemplate, 4, 3>(a, b) == feature_key(kTemplate, a, b));
+      CHECK(small_key<kTemplate, 4, 3, 2>(a, b, 1) == feature_key(kTemplate, a, b, 1));
+      CHECK(small_key<kTemplate, 4, 3, 2>(b, a, 2) == feature_key(kTemplate, b, a, 2));
+    }
+  }
+  const PhraseMatch matches[] = {{}, {PhrasePosition::begin, 3}, {PhrasePosition::single, 15}, {PhrasePosition::end, 16}, {PhrasePosition::inside, 200}};
+  for (const PhraseMatch& a : matches) {
+    for (std::uint64_t casing = 0; casing < 14; ++casing) CHECK(match_key<kTemplate, 12>(a, casing) == feature_key(kTemplate, match_value(a), casing));
+    for (const PhraseMatch& b : matches) CHECK(match_pair_key<kTemplate>(a, b) == feature_key(kTemplate, match_value(a), match_value(b)));
+  }
 }
 
 TEST_CASE("labels parse and print") {

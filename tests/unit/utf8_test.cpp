@@ -70,3 +70,22 @@ TEST_CASE("the JSON writer escapes what JSON requires and replaces broken UTF-8"
   json.end_object();
   CHECK(out == "{\"text\":\"a\\\"b\\\\c\\n\\t\\u0001 é 😀 \xEF\xBF\xBD\xEF\xBF\xBD(\",\"n\":-3,\"x\":43.25,\"ok\":true,\"none\":null,\"list\":[\"a\",\"b\"]}");
 }
+
+TEST_CASE("the JSON writer finds a byte to escape wherever it falls in the eight it scans at once") {
+  // Every special byte at every offset of a long plain string, as value and as key.
+  const std::string specials[] = {"\"", "\\", "\n", "\x1f", "\x7f", " ", "\xc3\xa8", "\xff", "~"};
+  const std::string escaped[] = {"\\\"", "\\\\", "\\n", "\\u001f", "\x7f", " ", "\xc3\xa8", "\xEF\xBF\xBD", "~"};
+  for (std::size_t s = 0; s < std::size(specials); ++s) {
+    for (std::size_t at = 0; at <= 20; ++at) {
+      const std::string text = std::string(at, 'a') + specials[s] + std::string(20 - at, 'b');
+      const std::string expected = "\"" + std::string(at, 'a') + escaped[s] + std::string(20 - at, 'b') + "\"";
+      std::string out;
+      JsonOut(out).value(text);
+      CHECK(out == expected);
+      out.clear();
+      JsonOut json(out);
+      json.begin_object().key(text).null().end_object();
+      CHECK(out == "{" + expected + ":null}");
+    }
+  }
+}
