@@ -1,7 +1,9 @@
 #pragma once
 // A feature's key: the hash of its template and values (features.h). Many templates combine only
 // a few small values (a token's casing, a phrase match, a label), so their keys are also kept in
-// tables made at compile time: hashing them token by token was most of the extractor's work.
+// tables: hashing them token by token was most of the extractor's work. The tables are filled
+// when the program starts, not at compile time, where they were 125 KB of random numbers in the
+// WebAssembly download; filling them takes microseconds.
 #include <array>
 #include <cstdint>
 
@@ -24,75 +26,89 @@ constexpr std::uint64_t match_value(const PhraseMatch& m) {
   return static_cast<std::uint64_t>(m.position) | (static_cast<std::uint64_t>(m.classes) << 8);
 }
 
-// The keys of template Tmpl over values 0 <= a < A (and b < B, c < C when given); values outside
-// are hashed as feature_key would.
-template <std::uint64_t Tmpl, std::size_t A>
-std::uint32_t small_key(std::uint64_t a) {
-  static constexpr std::array<std::uint32_t, A> kKeys = [] {
-    std::array<std::uint32_t, A> keys{};
-    for (std::size_t i = 0; i < A; ++i) keys[i] = feature_key(Tmpl, i);
-    return keys;
-  }();
-  return a < A ? kKeys[a] : feature_key(Tmpl, a);
-}
-
-template <std::uint64_t Tmpl, std::size_t A, std::size_t B>
-std::uint32_t small_key(std::uint64_t a, std::uint64_t b) {
-  static constexpr std::array<std::uint32_t, A * B> kKeys = [] {
-    std::array<std::uint32_t, A * B> keys{};
-    for (std::size_t i = 0; i < A; ++i) {
-      for (std::size_t j = 0; j < B; ++j) keys[i * B + j] = feature_key(Tmpl, i, j);
-    }
-    return keys;
-  }();
-  return a < A && b < B ? kKeys[a * B + b] : feature_key(Tmpl, a, b);
-}
-
-template <std::uint64_t Tmpl, std::size_t A, std::size_t B, std::size_t C>
-std::uint32_t small_key(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
-  static constexpr std::array<std::uint32_t, A * B * C> kKeys = [] {
-    std::array<std::uint32_t, A * B * C> keys{};
-    for (std::size_t i = 0; i < A; ++i) {
-      for (std::size_t j = 0; j < B; ++j) {
-        for (std::size_t k = 0; k < C; ++k) keys[(i * B + j) * C + k] = feature_key(Tmpl, i, j, k);
-      }
-    }
-    return keys;
-  }();
-  return a < A && b < B && c < C ? kKeys[(a * B + b) * C + c] : feature_key(Tmpl, a, b, c);
-}
-
 // Phrase matches as small values: position + 5 x classes, for classes < 16 (every lexicon's).
 inline constexpr std::size_t kMatchClasses = 16;
 inline constexpr std::size_t kMatchValues = 5 * kMatchClasses;
 constexpr std::uint64_t match_of_index(std::size_t index) { return (index % 5) | ((index / 5) << 8); }
+constexpr std::size_t match_index(const PhraseMatch& m) { return static_cast<std::size_t>(m.position) + 5 * m.classes; }
+
+// Not constexpr, so that the tables are made at run time (see above). They are
+// variables at namespace scope, not statics inside the functions below: reading those checks a
+// guard every time, which cost the WebAssembly entity stage a tenth of its time.
+template <std::size_t N, class Fill>
+std::array<std::uint32_t, N> key_table(Fill fill) {
+  std::array<std::uint32_t, N> keys{};
+  fill(keys);
+  return keys;
+}
+
+namespace key_tables {
+
+template <std::uint64_t Tmpl, std::size_t A>
+inline const auto one = key_table<A>([](auto& keys) {
+  for (std::size_t i = 0; i < A; ++i) keys[i] = feature_key(Tmpl, i);
+});
+
+template <std::uint64_t Tmpl, std::size_t A, std::size_t B>
+inline const auto two = key_table<A * B>([](auto& keys) {
+  for (std::size_t i = 0; i < A; ++i) {
+    for (std::size_t j = 0; j < B; ++j) keys[i * B + j] = feature_key(Tmpl, i, j);
+  }
+});
+
+template <std::uint64_t Tmpl, std::size_t A, std::size_t B, std::size_t C>
+inline const auto three = key_table<A * B * C>([](auto& keys) {
+  for (std::size_t i = 0; i < A; ++i) {
+    for (std::size_t j = 0; j < B; ++j) {
+      for (std::size_t k = 0; k < C; ++k) keys[(i * B + j) * C + k] = feature_key(Tmpl, i, j, k);
+    }
+  }
+});
+
+template <std::uint64_t Tmpl, std::size_t B>
+inline const auto match = key_table<kMatchValues * B>([](auto& keys) {
+  for (std::size_t i = 0; i < kMatchValues; ++i) {
+    for (std::size_t j = 0; j < B; ++j) keys[i * B + j] = feature_key(Tmpl, match_of_index(i), j);
+  }
+});
+
+template <std::uint64_t Tmpl>
+inline const auto match_pair = key_table<kMatchValues * kMatchValues>([](auto& keys) {
+  for (std::size_t i = 0; i < kMatchValues; ++i) {
+    for (std::size_t j = 0; j < kMatchValues; ++j) keys[i * kMatchValues + j] = feature_key(Tmpl, match_of_index(i), match_of_index(j));
+  }
+});
+
+}  // namespace key_tables
+
+// The keys of template Tmpl over values 0 <= a < A (and b < B, c < C when given); values outside
+// are hashed as feature_key would.
+template <std::uint64_t Tmpl, std::size_t A>
+std::uint32_t small_key(std::uint64_t a) {
+  return a < A ? key_tables::one<Tmpl, A>[a] : feature_key(Tmpl, a);
+}
+
+template <std::uint64_t Tmpl, std::size_t A, std::size_t B>
+std::uint32_t small_key(std::uint64_t a, std::uint64_t b) {
+  return a < A && b < B ? key_tables::two<Tmpl, A, B>[a * B + b] : feature_key(Tmpl, a, b);
+}
+
+template <std::uint64_t Tmpl, std::size_t A, std::size_t B, std::size_t C>
+std::uint32_t small_key(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+  return a < A && b < B && c < C ? key_tables::three<Tmpl, A, B, C>[(a * B + b) * C + c] : feature_key(Tmpl, a, b, c);
+}
 
 // feature_key(Tmpl, match_value(m), b) for b < B.
 template <std::uint64_t Tmpl, std::size_t B>
 std::uint32_t match_key(const PhraseMatch& m, std::uint64_t b) {
-  static constexpr std::array<std::uint32_t, kMatchValues * B> kKeys = [] {
-    std::array<std::uint32_t, kMatchValues * B> keys{};
-    for (std::size_t i = 0; i < kMatchValues; ++i) {
-      for (std::size_t j = 0; j < B; ++j) keys[i * B + j] = feature_key(Tmpl, match_of_index(i), j);
-    }
-    return keys;
-  }();
-  const std::size_t index = static_cast<std::size_t>(m.position) + 5 * m.classes;
-  return m.classes < kMatchClasses && b < B ? kKeys[index * B + b] : feature_key(Tmpl, match_value(m), b);
+  return m.classes < kMatchClasses && b < B ? key_tables::match<Tmpl, B>[match_index(m) * B + b] : feature_key(Tmpl, match_value(m), b);
 }
 
 // feature_key(Tmpl, match_value(a), match_value(b)).
 template <std::uint64_t Tmpl>
 std::uint32_t match_pair_key(const PhraseMatch& a, const PhraseMatch& b) {
-  static constexpr std::array<std::uint32_t, kMatchValues * kMatchValues> kKeys = [] {
-    std::array<std::uint32_t, kMatchValues * kMatchValues> keys{};
-    for (std::size_t i = 0; i < kMatchValues; ++i) {
-      for (std::size_t j = 0; j < kMatchValues; ++j) keys[i * kMatchValues + j] = feature_key(Tmpl, match_of_index(i), match_of_index(j));
-    }
-    return keys;
-  }();
   if (a.classes >= kMatchClasses || b.classes >= kMatchClasses) return feature_key(Tmpl, match_value(a), match_value(b));
-  return kKeys[(static_cast<std::size_t>(a.position) + 5 * a.classes) * kMatchValues + static_cast<std::size_t>(b.position) + 5 * b.classes];
+  return key_tables::match_pair<Tmpl>[match_index(a) * kMatchValues + match_index(b)];
 }
 
 }  // namespace cronaca
