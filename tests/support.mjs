@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { coreFile } from '../web/worker/core-file.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const cli = join(root, 'build/bin/cronaca');
@@ -20,7 +21,9 @@ export function runCli(args, input) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export async function wasmEngine() {
+// The engine on the build of the core the page would load here (web/worker/core-file.js), or on
+// the one named.
+export async function wasmEngine(wasmFile = coreFile()) {
   const require = createRequire(import.meta.url);
   const createCronaca = require(join(web, 'cronaca.js'));
   const { CronacaEngine } = require(join(web, 'engine.js'));
@@ -28,6 +31,6 @@ export async function wasmEngine() {
     icuData: readFileSync(join(web, 'icudt72l.dat')),
     resources: readFileSync(join(web, 'resources.pack')),
     // Node's fetch cannot load a file path, so the module gets its bytes directly.
-    moduleOptions: { wasmBinary: readFileSync(join(web, 'cronaca.wasm')) },
+    moduleOptions: { wasmBinary: readFileSync(join(web, wasmFile)) },
   });
 }

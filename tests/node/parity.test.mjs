@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { hostileFiles } from '../hostile-corpus.mjs';
 import { fixtureFiles, runCli, seeds, wasmEngine } from '../support.mjs';
+import { coreFile } from '../../web/worker/core-file.js';
 
 const engine = await wasmEngine();
 
@@ -39,6 +40,13 @@ test('seeds: wasm JSON equals native JSON byte for byte', { skip: seeds.length =
   const native = runCli(['analyse', ...seeds]).stdout;
   assert.equal(wasmJson(seeds), native);
   assert.equal(JSON.parse(native).documents.length, 4);
+});
+
+test('the core without SIMD, for browsers that lack it, gives the same bytes', async () => {
+  assert.equal(coreFile(), 'cronaca-simd.wasm', 'Node has WebAssembly SIMD, so the tests run the SIMD build');
+  const plain = await wasmEngine('cronaca.wasm');
+  const files = [...fixtureFiles, ...seeds].map((path) => ({ name: basename(path), bytes: readFileSync(path) }));
+  assert.equal(plain.analyse(files), engine.analyse(files));
 });
 
 test('bad options are reported, not trapped', () => {

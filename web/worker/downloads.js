@@ -3,6 +3,7 @@
 // module first, so that the other modules' evaluation does not delay them. The single-file build
 // hands the bytes over with the page's first message instead (CRONACA_OFFLINE, set at build time).
 /* global CRONACA_OFFLINE */
+import { coreFile } from './core-file.js';
 
 // Milliseconds since the worker's time origin at each step of start-up, for benchmarks.
 export const startup = { created: 0 };
@@ -17,9 +18,11 @@ async function fetchBytes(url) {
   return response.arrayBuffer();
 }
 
+const wasmFile = coreFile();
+
 export const downloads = CRONACA_OFFLINE ? null : {
-  wasm: fetch('cronaca.wasm').then((response) => {
-    if (!response.ok) throw new Error(`cannot load cronaca.wasm: HTTP ${response.status}`);
+  wasm: fetch(wasmFile).then((response) => {
+    if (!response.ok) throw new Error(`cannot load ${wasmFile}: HTTP ${response.status}`);
     // Streaming compilation needs the host to send application/wasm; a host that does not still
     // gets a working page, compiled from the bytes once they are in.
     return WebAssembly.compileStreaming(response.clone()).catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
