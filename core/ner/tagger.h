@@ -69,9 +69,9 @@ class EntityTagger {
     for (std::size_t y = 0; y < sums.size(); ++y) sums[y] = static_cast<std::int16_t>(sums[y] + weights[y]);
   }
   // Rules over the decoded labels: a mention drops punctuation at its edges (but for a closing
-  // "!" after a word, as in "Yahoo !"), and one made only
-  // of "common" cue words ("Monday", "American") is none; in languages that capitalise names
-  // (profile: entity_names_capitalised), a mention starts with a capital or a digit.
+  // "!" after a word, as in "Yahoo !"), and one made only of "common" cue words ("Monday",
+  // "American") is none; in languages that capitalise names (profile: entity_names_capitalised),
+  // a mention starts with a capital or a digit.
   void apply_mention_rules(std::span<const TokenTrace> tokens, std::vector<std::uint8_t>& labels) const;
 
   bool capitalised_names_;
