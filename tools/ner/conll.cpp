@@ -35,8 +35,6 @@ std::vector<Sentence> read(const std::string& path) {
   return sentences;
 }
 
-namespace {
-// Chunks as conlleval reads them: an I- that does not continue its type starts a new chunk.
 std::vector<std::tuple<std::size_t, std::size_t, int>> chunks(const std::vector<std::uint8_t>& labels) {
   std::vector<std::tuple<std::size_t, std::size_t, int>> out;
   for (std::size_t i = 0; i < labels.size();) {
@@ -52,7 +50,6 @@ std::vector<std::tuple<std::size_t, std::size_t, int>> chunks(const std::vector<
   }
   return out;
 }
-}  // namespace
 
 void Scores::add(const std::vector<std::uint8_t>& gold, const std::vector<std::uint8_t>& predicted) {
   const auto gold_chunks = chunks(gold), predicted_chunks = chunks(predicted);

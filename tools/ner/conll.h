@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "ner/labels.h"
@@ -19,6 +20,10 @@ struct Sentence {
 
 // Throws std::runtime_error naming the file and line for an unreadable file or an unknown tag.
 std::vector<Sentence> read(const std::string& path);
+
+// The mentions of a label sequence as (begin, end, type) in order, as conlleval reads them: an
+// I- that does not continue its type starts a new mention.
+std::vector<std::tuple<std::size_t, std::size_t, int>> chunks(const std::vector<std::uint8_t>& labels);
 
 struct Counts {
   long true_positives = 0, predicted = 0, gold = 0;

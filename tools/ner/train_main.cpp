@@ -96,21 +96,9 @@ std::vector<conll::Sentence> replace_mentions(const std::vector<conll::Sentence>
   struct Mention {
     std::size_t sentence, begin, end;
   };
-  const auto mentions_of = [](const conll::Sentence& s, auto&& each) {
-    for (std::size_t i = 0; i < s.labels.size();) {
-      if (!is_begin(s.labels[i])) {
-        ++i;
-        continue;
-      }
-      std::size_t end = i + 1;
-      while (end < s.labels.size() && is_inside(s.labels[end]) && type_of(s.labels[end]) == type_of(s.labels[i])) ++end;
-      each(i, end, type_of(s.labels[i]));
-      i = end;
-    }
-  };
   std::vector<Mention> by_type[kEntityTypes];
   for (std::size_t s = 0; s < sentences.size(); ++s) {
-    mentions_of(sentences[s], [&](std::size_t b, std::size_t e, EntityType t) { by_type[static_cast<int>(t)].push_back({s, b, e}); });
+    for (const auto& [b, e, type] : conll::chunks(sentences[s].labels)) by_type[type].push_back({s, b, e});
   }
   std::mt19937_64 random(seed * 7919 + 17);
   std::vector<conll::Sentence> out;
@@ -120,15 +108,15 @@ std::vector<conll::Sentence> replace_mentions(const std::vector<conll::Sentence>
       conll::Sentence copy;
       std::size_t at = 0;
       bool any = false;
-      mentions_of(from, [&](std::size_t b, std::size_t e, EntityType t) {
-        const auto& pool = by_type[static_cast<int>(t)];
+      for (const auto& [b, e, type] : conll::chunks(from.labels)) {
+        const auto& pool = by_type[type];
         const Mention& m = pool[std::uniform_int_distribution<std::size_t>(0, pool.size() - 1)(random)];
         for (; at < b; ++at) copy.words.push_back(from.words[at]), copy.labels.push_back(from.labels[at]);
         const conll::Sentence& donor = sentences[m.sentence];
         for (std::size_t i = m.begin; i < m.end; ++i) copy.words.push_back(donor.words[i]), copy.labels.push_back(donor.labels[i]);
         at = e;
         any = true;
-      });
+      }
       if (!any) continue;
       for (; at < from.words.size(); ++at) copy.words.push_back(from.words[at]), copy.labels.push_back(from.labels[at]);
       out.push_back(std::move(copy));
