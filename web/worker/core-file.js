@@ -9,7 +9,7 @@ const SIMD_PROBE = new Uint8Array([
   0x41, 0x00, 0xfd, 0x11, 0x0b,                   // i32.const 0, i32x4.splat, end
 ]);
 
-export const hasSimd = () => {
+const hasSimd = () => {
   try {
     return WebAssembly.validate(SIMD_PROBE);
   } catch {
