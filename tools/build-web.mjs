@@ -44,8 +44,11 @@ const page = await esbuild.build({
 });
 // The worker carries the core's scripts (Emscripten's cronaca.js and engine.js) ahead of its own
 // code when they are built: loaded with importScripts instead, each is a synchronous request that
-// waits behind the core's downloads, which the worker starts first.
+// waits behind the core's downloads, which the worker starts first. esbuild leaves a banner as it
+// is, so they are minified on their own (engine.js is mostly comments).
 const coreScripts = ['cronaca.js', 'engine.js'].map((name) => (name === 'engine.js' ? join(web, name) : join(out, name)));
+const minified = async (path) => (await esbuild.transform(readFileSync(path, 'utf8'), { minify: true, target: common.target, charset: 'utf8' })).code;
+const coreBanner = coreScripts.every(existsSync) ? `${(await Promise.all(coreScripts.map(minified))).join('\n;\n')}\n;` : null;
 await esbuild.build({
   ...common,
   entryPoints: { worker: join(web, 'worker/worker.js') },
@@ -53,7 +56,7 @@ await esbuild.build({
   format: 'iife',
   sourcemap: 'linked',
   define: { CRONACA_OFFLINE: 'false' },
-  banner: coreScripts.every(existsSync) ? { js: `${coreScripts.map((path) => readFileSync(path, 'utf8')).join('\n;\n')}\n;` } : {},
+  banner: coreBanner ? { js: coreBanner } : {},
 });
 await esbuild.build({ ...common, entryPoints: { style: join(web, 'style.css') }, outdir: out });
 for (const name of ['index.html', 'boot.js', 'engine.js', 'favicon.svg']) copyFileSync(join(web, name), join(out, name));
@@ -81,7 +84,7 @@ const offlinePage = await esbuild.build({
   define: { CRONACA_OFFLINE: 'true' },
 });
 const offlineWorker = await esbuild.build({ ...common, entryPoints: [join(web, 'worker/worker.js')], write: false, format: 'iife', define: { CRONACA_OFFLINE: 'true' } });
-const workerSource = [readFileSync(core[0], 'utf8'), readFileSync(join(web, 'engine.js'), 'utf8'), offlineWorker.outputFiles[0].text].join('\n;\n');
+const workerSource = `${coreBanner}\n${offlineWorker.outputFiles[0].text}`;
 const script = inlineSafe(offlinePage.outputFiles[0].text);
 const style = readFileSync(join(out, 'style.css'), 'utf8');
 const data = (id, buffer) => `<script type="application/octet-stream" id="${id}">${Buffer.from(buffer).toString('base64')}</script>`;
