@@ -41,9 +41,14 @@ void check(UErrorCode status, const char* what) {
 
 bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC'; }
 
+// One pass over the bytes: most words have no apostrophe, and this spares them the elision and
+// clitic rules.
 bool has_apostrophe(std::string_view word) {
-  return word.find('\'') != std::string_view::npos || word.find("\u2019") != std::string_view::npos ||
-         word.find("\u02BC") != std::string_view::npos;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(word[i]);
+    if (byte == '\'' || (byte == 0xE2 && word.substr(i, 3) == "\u2019") || (byte == 0xCA && word.substr(i, 2) == "\u02BC")) return true;
+  }
+  return false;
 }
 
 std::string_view slice(std::string_view text, const Token& t) { return text.substr(t.begin, t.end - t.begin); }
@@ -131,13 +136,15 @@ std::vector<Line> lines_of(std::string_view text) {
   return lines;
 }
 
+icu::Locale locale_of(const LanguageProfile* profile) {
+  return profile ? icu::Locale(profile->code.c_str()) : icu::Locale::getRoot();
+}
+
 }  // namespace
 
-Segmenter::Segmenter(const LanguageProfile* profile) : profile_(profile) {
+Segmenter::Segmenter(const LanguageProfile* profile) : profile_(profile), words_(locale_of(profile)) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale locale = profile ? icu::Locale(profile->code.c_str()) : icu::Locale::getRoot();
-  words_.reset(icu::BreakIterator::createWordInstance(locale, status));
-  check(status, "ICU word break rules are missing");
+  const icu::Locale locale = locale_of(profile);
   sentences_.reset(icu::BreakIterator::createSentenceInstance(locale, status));
   check(status, "ICU sentence break rules are missing");
 }
@@ -164,25 +171,7 @@ std::size_t Segmenter::clitic_start(std::string_view word) const {
 }
 
 void Segmenter::split_words(std::string_view text, std::vector<Token>& tokens) {
-  auto utext = open_utf8(text);
-  UErrorCode status = U_ZERO_ERROR;
-  words_->setText(utext.get(), status);
-  check(status, "word segmentation");
-  tokens.clear();
-  tokens.reserve(text.size() / 5);
-  int32_t start = words_->first();
-  for (int32_t end = words_->next(); end != icu::BreakIterator::DONE; start = end, end = words_->next()) {
-    const int32_t rule = words_->getRuleStatus();
-    const std::string_view piece = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
-    TokenKind kind = TokenKind::word;
-    if (rule < UBRK_WORD_NONE_LIMIT) {
-      if (is_blank(piece)) continue;
-      kind = TokenKind::punctuation;
-    } else if (rule < UBRK_WORD_NUMBER_LIMIT) {
-      kind = TokenKind::number;
-    }
-    tokens.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), kind});
-  }
+  words_.split(text, tokens);
   if (!profile_) return;
 
   // Language rules rewrite the token list in one pass.
@@ -191,15 +180,17 @@ void Segmenter::split_words(std::string_view text, std::vector<Token>& tokens) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     Token token = tokens[i];
     if (token.kind == TokenKind::word) {
-      // Elisions: "dell'agenzia" -> "dell'" + "agenzia" (and again for "dall'un'altra").
-      while (const std::size_t length = elision_length(slice(text, token))) {
-        out.push_back({token.begin, static_cast<std::uint32_t>(token.begin + length), TokenKind::word});
-        token.begin += static_cast<std::uint32_t>(length);
-      }
-      // Clitics: "Tokayev's" -> "Tokayev" + "'s".
-      if (const std::size_t cut = clitic_start(slice(text, token)); cut > 0) {
-        out.push_back({token.begin, static_cast<std::uint32_t>(token.begin + cut), TokenKind::word});
-        token.begin += static_cast<std::uint32_t>(cut);
+      if (has_apostrophe(slice(text, token))) {
+        // Elisions: "dell'agenzia" -> "dell'" + "agenzia" (and again for "dall'un'altra").
+        while (const std::size_t length = elision_length(slice(text, token))) {
+          out.push_back({token.begin, static_cast<std::uint32_t>(token.begin + length), TokenKind::word});
+          token.begin += static_cast<std::uint32_t>(length);
+        }
+        // Clitics: "Tokayev's" -> "Tokayev" + "'s".
+        if (const std::size_t cut = clitic_start(slice(text, token)); cut > 0) {
+          out.push_back({token.begin, static_cast<std::uint32_t>(token.begin + cut), TokenKind::word});
+          token.begin += static_cast<std::uint32_t>(cut);
+        }
       }
       // "l'11": before a digit ICU leaves the apostrophe apart.
       if (i + 1 < tokens.size() && tokens[i + 1].begin == token.end && tokens[i + 1].kind == TokenKind::punctuation &&

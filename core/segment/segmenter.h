@@ -1,5 +1,5 @@
 #pragma once
-// Splits a document into tokens and sentences with ICU's word and sentence break iterators, plus
+// Splits a document into tokens and sentences at ICU's word and sentence boundaries, plus
 // what ICU does not know about news text: abbreviations ("Sig.", "U.S."), Italian elisions
 // ("l'", "dell'"), English clitics ("'s"), hyphenated compounds ("centro-sud"), and hard-wrapped
 // lines that are not sentence ends.
@@ -9,6 +9,7 @@
 
 #include "analysis/document.h"
 #include "lang/language.h"
+#include "segment/word_breaker.h"
 
 #include <unicode/uversion.h>
 
@@ -41,7 +42,7 @@ class Segmenter {
   bool never_ends_sentence(std::string_view token) const;
 
   const LanguageProfile* profile_;
-  std::unique_ptr<icu::BreakIterator> words_;
+  WordBreaker words_;
   std::unique_ptr<icu::BreakIterator> sentences_;
 };
 
