@@ -1,11 +1,9 @@
 #include "segment/segmenter.h"
 
-#include <unicode/brkiter.h>
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 #include <algorithm>
-#include <stdexcept>
 
 #include "text/utf8.h"
 
@@ -23,21 +21,6 @@ constexpr std::uint32_t kLongSentenceTokens = 900;
 constexpr std::uint32_t kMaxSentenceTokens = 1000;
 
 bool ends_clause(std::string_view token) { return token == "," || token == ";" || token == ":"; }
-
-struct UTextCloser {
-  void operator()(UText* t) const { utext_close(t); }
-};
-
-std::unique_ptr<UText, UTextCloser> open_utf8(std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  UText* t = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU cannot read the text: ") + u_errorName(status));
-  return std::unique_ptr<UText, UTextCloser>(t);
-}
-
-void check(UErrorCode status, const char* what) {
-  if (U_FAILURE(status)) throw std::runtime_error(std::string(what) + ": " + u_errorName(status));
-}
 
 bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC'; }
 
@@ -142,12 +125,8 @@ icu::Locale locale_of(const LanguageProfile* profile) {
 
 }  // namespace
 
-Segmenter::Segmenter(const LanguageProfile* profile) : profile_(profile), words_(locale_of(profile)) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale locale = locale_of(profile);
-  sentences_.reset(icu::BreakIterator::createSentenceInstance(locale, status));
-  check(status, "ICU sentence break rules are missing");
-}
+Segmenter::Segmenter(const LanguageProfile* profile)
+    : profile_(profile), words_(locale_of(profile)), sentences_(locale_of(profile)) {}
 
 Segmenter::~Segmenter() = default;
 
@@ -241,10 +220,8 @@ bool Segmenter::never_ends_sentence(std::string_view token) const {
 }
 
 std::vector<std::uint32_t> Segmenter::sentence_breaks(std::string_view text, const std::vector<Token>& tokens) {
-  auto utext = open_utf8(text);
-  UErrorCode status = U_ZERO_ERROR;
-  sentences_->setText(utext.get(), status);
-  check(status, "sentence segmentation");
+  std::vector<std::uint32_t> proposed;
+  sentences_.split(text, proposed);
 
   // ICU proposes; two things it does not know overrule it. A sentence does not end after a
   // title or an initial ("Sig. Rossi", "J. Smith") unless a blank line follows. And ICU ends a
@@ -254,8 +231,7 @@ std::vector<std::uint32_t> Segmenter::sentence_breaks(std::string_view text, con
   std::vector<std::uint32_t> kept;
   std::size_t line = 0;
   std::size_t next_token = 0;  // first token starting at or after the break
-  for (int32_t found = sentences_->next(); found != icu::BreakIterator::DONE; found = sentences_->next()) {
-    const auto at = static_cast<std::uint32_t>(found);
+  for (const std::uint32_t at : proposed) {
     while (next_token < tokens.size() && tokens[next_token].begin < at) ++next_token;
     if (next_token == 0 || next_token == tokens.size()) {
       kept.push_back(at);

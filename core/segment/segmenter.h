@@ -3,19 +3,13 @@
 // what ICU does not know about news text: abbreviations ("Sig.", "U.S."), Italian elisions
 // ("l'", "dell'"), English clitics ("'s"), hyphenated compounds ("centro-sud"), and hard-wrapped
 // lines that are not sentence ends.
-#include <memory>
 #include <string_view>
 #include <vector>
 
 #include "analysis/document.h"
 #include "lang/language.h"
+#include "segment/sentence_breaker.h"
 #include "segment/word_breaker.h"
-
-#include <unicode/uversion.h>
-
-U_NAMESPACE_BEGIN
-class BreakIterator;
-U_NAMESPACE_END
 
 namespace cronaca {
 
@@ -43,7 +37,7 @@ class Segmenter {
 
   const LanguageProfile* profile_;
   WordBreaker words_;
-  std::unique_ptr<icu::BreakIterator> sentences_;
+  SentenceBreaker sentences_;
 };
 
 }  // namespace cronaca
