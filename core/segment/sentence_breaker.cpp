@@ -119,6 +119,11 @@ class Scanner {
 
 constexpr std::size_t kUnhandledText = SIZE_MAX;
 
+// Everything but terminators, separators and what the table lacks.
+bool continues_sentence(std::uint8_t kind) {
+  return kind != kATerm && kind != kSTerm && kind != kSep && kind != kCR && kind != kLF && kind < kUnhandled;
+}
+
 // What SB8 lets stand between a full stop and the lowercase letter that shows the sentence goes on.
 bool is_not_letter(std::uint8_t kind) {
   return kind == kOther || kind == kExtend || kind == kSp || kind == kNumeric || kind == kSContinue || kind == kClose;
@@ -201,16 +206,14 @@ std::size_t next_boundary(const Scanner& scanner, std::size_t pos) {
         if (u.kind == kCR) return scanner.at(end + 1).kind == kLF ? end + 2 : end + 1;
         return end;
       }
-      default: {  // SB998: any other character continues the sentence
-        const bool letter = unit.kind == kUpper || unit.kind == kLower;
-        pos = scanner.skip_extends(pos + unit.length);
-        unit = scanner.at(pos);
-        letter_before = letter;
-        while (unit.kind == kExtend || unit.kind == kClose || unit.kind == kSp) {
-          letter_before = false;
+      default: {  // SB998: any other character continues the sentence, up to a terminator or separator
+        std::uint8_t last_base = kOther;  // the last character but Extend and Format
+        do {
+          if (unit.kind != kExtend) last_base = unit.kind;
           pos += unit.length;
           unit = scanner.at(pos);
-        }
+        } while (continues_sentence(unit.kind));
+        letter_before = last_base == kUpper || last_base == kLower;
         continue;
       }
     }

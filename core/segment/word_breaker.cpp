@@ -220,6 +220,10 @@ Piece scan_piece(const Scanner& scanner, std::size_t pos) {
           before_last = last;
           last = next.kind;
           advance();
+          while (next.kind == last) {
+            before_last = last;
+            advance();
+          }
           continue;
         }
         if (last != kExtendNumLet && joins(last, next.kind)) {
