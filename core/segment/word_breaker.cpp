@@ -258,7 +258,9 @@ Piece scan_piece(const Scanner& scanner, std::size_t pos) {
 // break (not between CR and LF) or before a run of spaces. No rule of ICU's joins anything to a
 // line break or a following space, except CR LF and WB3d's space runs.
 std::size_t next_certain_boundary(const Scanner& scanner, std::size_t pos, std::size_t size) {
-  std::uint8_t previous = kUnhandled;  // `pos` itself is unhandled, so the answer lies past it
+  // `pos` itself is unhandled, so the answer lies past it. A space after an unhandled character
+  // is not certain: that character may be one ICU counts as a space (U+3000).
+  std::uint8_t previous = kUnhandled;
   while (pos < size) {
     const Unit unit = scanner.at(pos);
     const bool certain = unit.kind == kCR || unit.kind == kNewline || (unit.kind == kLF && previous != kCR) ||
