@@ -1,11 +1,9 @@
 #include "segment/segmenter.h"
 
-#include <unicode/brkiter.h>
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 #include <algorithm>
-#include <stdexcept>
 
 #include "text/utf8.h"
 
@@ -24,26 +22,16 @@ constexpr std::uint32_t kMaxSentenceTokens = 1000;
 
 bool ends_clause(std::string_view token) { return token == "," || token == ";" || token == ":"; }
 
-struct UTextCloser {
-  void operator()(UText* t) const { utext_close(t); }
-};
-
-std::unique_ptr<UText, UTextCloser> open_utf8(std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  UText* t = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU cannot read the text: ") + u_errorName(status));
-  return std::unique_ptr<UText, UTextCloser>(t);
-}
-
-void check(UErrorCode status, const char* what) {
-  if (U_FAILURE(status)) throw std::runtime_error(std::string(what) + ": " + u_errorName(status));
-}
-
 bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC'; }
 
+// One pass over the bytes: most words have no apostrophe, and this spares them the elision and
+// clitic rules.
 bool has_apostrophe(std::string_view word) {
-  return word.find('\'') != std::string_view::npos || word.find("\u2019") != std::string_view::npos ||
-         word.find("\u02BC") != std::string_view::npos;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(word[i]);
+    if (byte == '\'' || (byte == 0xE2 && word.substr(i, 3) == "\u2019") || (byte == 0xCA && word.substr(i, 2) == "\u02BC")) return true;
+  }
+  return false;
 }
 
 std::string_view slice(std::string_view text, const Token& t) { return text.substr(t.begin, t.end - t.begin); }
@@ -131,16 +119,14 @@ std::vector<Line> lines_of(std::string_view text) {
   return lines;
 }
 
+icu::Locale locale_of(const LanguageProfile* profile) {
+  return profile ? icu::Locale(profile->code.c_str()) : icu::Locale::getRoot();
+}
+
 }  // namespace
 
-Segmenter::Segmenter(const LanguageProfile* profile) : profile_(profile) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale locale = profile ? icu::Locale(profile->code.c_str()) : icu::Locale::getRoot();
-  words_.reset(icu::BreakIterator::createWordInstance(locale, status));
-  check(status, "ICU word break rules are missing");
-  sentences_.reset(icu::BreakIterator::createSentenceInstance(locale, status));
-  check(status, "ICU sentence break rules are missing");
-}
+Segmenter::Segmenter(const LanguageProfile* profile)
+    : profile_(profile), words_(locale_of(profile)), sentences_(locale_of(profile)) {}
 
 Segmenter::~Segmenter() = default;
 
@@ -164,25 +150,7 @@ std::size_t Segmenter::clitic_start(std::string_view word) const {
 }
 
 void Segmenter::split_words(std::string_view text, std::vector<Token>& tokens) {
-  auto utext = open_utf8(text);
-  UErrorCode status = U_ZERO_ERROR;
-  words_->setText(utext.get(), status);
-  check(status, "word segmentation");
-  tokens.clear();
-  tokens.reserve(text.size() / 5);
-  int32_t start = words_->first();
-  for (int32_t end = words_->next(); end != icu::BreakIterator::DONE; start = end, end = words_->next()) {
-    const int32_t rule = words_->getRuleStatus();
-    const std::string_view piece = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
-    TokenKind kind = TokenKind::word;
-    if (rule < UBRK_WORD_NONE_LIMIT) {
-      if (is_blank(piece)) continue;
-      kind = TokenKind::punctuation;
-    } else if (rule < UBRK_WORD_NUMBER_LIMIT) {
-      kind = TokenKind::number;
-    }
-    tokens.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), kind});
-  }
+  words_.split(text, tokens);
   if (!profile_) return;
 
   // Language rules rewrite the token list in one pass.
@@ -191,15 +159,17 @@ void Segmenter::split_words(std::string_view text, std::vector<Token>& tokens) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     Token token = tokens[i];
     if (token.kind == TokenKind::word) {
-      // Elisions: "dell'agenzia" -> "dell'" + "agenzia" (and again for "dall'un'altra").
-      while (const std::size_t length = elision_length(slice(text, token))) {
-        out.push_back({token.begin, static_cast<std::uint32_t>(token.begin + length), TokenKind::word});
-        token.begin += static_cast<std::uint32_t>(length);
-      }
-      // Clitics: "Tokayev's" -> "Tokayev" + "'s".
-      if (const std::size_t cut = clitic_start(slice(text, token)); cut > 0) {
-        out.push_back({token.begin, static_cast<std::uint32_t>(token.begin + cut), TokenKind::word});
-        token.begin += static_cast<std::uint32_t>(cut);
+      if (has_apostrophe(slice(text, token))) {
+        // Elisions: "dell'agenzia" -> "dell'" + "agenzia" (and again for "dall'un'altra").
+        while (const std::size_t length = elision_length(slice(text, token))) {
+          out.push_back({token.begin, static_cast<std::uint32_t>(token.begin + length), TokenKind::word});
+          token.begin += static_cast<std::uint32_t>(length);
+        }
+        // Clitics: "Tokayev's" -> "Tokayev" + "'s".
+        if (const std::size_t cut = clitic_start(slice(text, token)); cut > 0) {
+          out.push_back({token.begin, static_cast<std::uint32_t>(token.begin + cut), TokenKind::word});
+          token.begin += static_cast<std::uint32_t>(cut);
+        }
       }
       // "l'11": before a digit ICU leaves the apostrophe apart.
       if (i + 1 < tokens.size() && tokens[i + 1].begin == token.end && tokens[i + 1].kind == TokenKind::punctuation &&
@@ -250,10 +220,8 @@ bool Segmenter::never_ends_sentence(std::string_view token) const {
 }
 
 std::vector<std::uint32_t> Segmenter::sentence_breaks(std::string_view text, const std::vector<Token>& tokens) {
-  auto utext = open_utf8(text);
-  UErrorCode status = U_ZERO_ERROR;
-  sentences_->setText(utext.get(), status);
-  check(status, "sentence segmentation");
+  std::vector<std::uint32_t> proposed;
+  sentences_.split(text, proposed);
 
   // ICU proposes; two things it does not know overrule it. A sentence does not end after a
   // title or an initial ("Sig. Rossi", "J. Smith") unless a blank line follows. And ICU ends a
@@ -263,8 +231,7 @@ std::vector<std::uint32_t> Segmenter::sentence_breaks(std::string_view text, con
   std::vector<std::uint32_t> kept;
   std::size_t line = 0;
   std::size_t next_token = 0;  // first token starting at or after the break
-  for (int32_t found = sentences_->next(); found != icu::BreakIterator::DONE; found = sentences_->next()) {
-    const auto at = static_cast<std::uint32_t>(found);
+  for (const std::uint32_t at : proposed) {
     while (next_token < tokens.size() && tokens[next_token].begin < at) ++next_token;
     if (next_token == 0 || next_token == tokens.size()) {
       kept.push_back(at);

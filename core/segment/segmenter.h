@@ -1,20 +1,15 @@
 #pragma once
-// Splits a document into tokens and sentences with ICU's word and sentence break iterators, plus
+// Splits a document into tokens and sentences at ICU's word and sentence boundaries, plus
 // what ICU does not know about news text: abbreviations ("Sig.", "U.S."), Italian elisions
 // ("l'", "dell'"), English clitics ("'s"), hyphenated compounds ("centro-sud"), and hard-wrapped
 // lines that are not sentence ends.
-#include <memory>
 #include <string_view>
 #include <vector>
 
 #include "analysis/document.h"
 #include "lang/language.h"
-
-#include <unicode/uversion.h>
-
-U_NAMESPACE_BEGIN
-class BreakIterator;
-U_NAMESPACE_END
+#include "segment/sentence_breaker.h"
+#include "segment/word_breaker.h"
 
 namespace cronaca {
 
@@ -41,8 +36,8 @@ class Segmenter {
   bool never_ends_sentence(std::string_view token) const;
 
   const LanguageProfile* profile_;
-  std::unique_ptr<icu::BreakIterator> words_;
-  std::unique_ptr<icu::BreakIterator> sentences_;
+  WordBreaker words_;
+  SentenceBreaker sentences_;
 };
 
 }  // namespace cronaca

@@ -180,9 +180,7 @@ std::string fold_case(std::string_view s) {
   return out;
 }
 
-namespace {
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || u_isUWhiteSpace(cp); }
-}  // namespace
 
 bool is_blank(std::string_view s) {
   std::size_t pos = 0;

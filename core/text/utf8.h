@@ -50,7 +50,10 @@ class Utf16Index {
 // Unicode simple case folding plus removal of nothing else: the key most lookups use.
 std::string fold_case(std::string_view s);
 
-// True when the string contains only ASCII whitespace or Unicode white space.
+// ASCII whitespace or Unicode white space.
+bool is_space(char32_t cp);
+
+// True when the string contains only is_space characters.
 bool is_blank(std::string_view s);
 
 std::string_view trim(std::string_view s);

@@ -1,0 +1,195 @@
+// The sentence breaker against ICU's sentence break iterator, which it must match boundary for
+// boundary: on hand-picked cases, on every code point of the Basic Multilingual Plane, and on
+// random strings of characters that the rules treat differently.
+#include <catch2/catch.hpp>
+
+#include <unicode/brkiter.h>
+#include <unicode/rbbi.h>
+#include <unicode/utext.h>
+
+#include <cstdint>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "segment/sentence_breaker.h"
+#include "text/utf8.h"
+
+using namespace cronaca;
+
+namespace {
+
+const char* const kLocales[] = {"", "de", "en", "es", "fr", "it", "pt"};
+
+icu::Locale locale_of(const char* code) { return *code ? icu::Locale(code) : icu::Locale::getRoot(); }
+
+std::vector<std::uint32_t> icu_breaks(icu::BreakIterator& sentences, std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  REQUIRE(U_SUCCESS(status));
+  sentences.setText(utext, status);
+  REQUIRE(U_SUCCESS(status));
+  std::vector<std::uint32_t> breaks;
+  for (int32_t found = sentences.next(); found != icu::BreakIterator::DONE; found = sentences.next()) {
+    breaks.push_back(static_cast<std::uint32_t>(found));
+  }
+  utext_close(utext);
+  return breaks;
+}
+
+std::string escaped(std::string_view text) {
+  std::ostringstream out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t begin = pos;
+    const char32_t c = decode_utf8(text, pos);
+    if (c >= 0x20 && c < 0x7F && c != '\\' && c != '|') {
+      out << static_cast<char>(c);
+    } else if (c == 0xFFFD && pos == begin + 1) {
+      out << "\\x" << std::hex << (static_cast<unsigned>(static_cast<unsigned char>(text[begin]))) << std::dec;
+    } else {
+      out << "\\u{" << std::hex << static_cast<std::uint32_t>(c) << std::dec << "}";
+    }
+  }
+  return out.str();
+}
+
+std::string describe(std::string_view text, const std::vector<std::uint32_t>& breaks) {
+  std::string out;
+  std::size_t start = 0;
+  for (std::uint32_t b : breaks) {
+    out += escaped(text.substr(start, b - start)) + " | ";
+    start = b;
+  }
+  return out;
+}
+
+struct Parity {
+  explicit Parity(const char* code) : breaker(locale_of(code)) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu.reset(icu::BreakIterator::createSentenceInstance(locale_of(code), status));
+    REQUIRE(U_SUCCESS(status));
+  }
+
+  bool holds(std::string_view text) {
+    breaker.split(text, ours);
+    const std::vector<std::uint32_t> theirs = icu_breaks(*icu, text);
+    if (ours == theirs) return true;
+    INFO("text:  " << escaped(text));
+    INFO("ICU:   " << describe(text, theirs));
+    INFO("ours:  " << describe(text, ours));
+    CHECK(false);
+    return false;
+  }
+
+  SentenceBreaker breaker;
+  std::unique_ptr<icu::BreakIterator> icu;
+  std::vector<std::uint32_t> ours;
+};
+
+std::string utf8(char32_t c) {
+  std::string s;
+  append_utf8(s, c);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("every shipped language breaks sentences with ICU's root rules, the ones the breaker implements") {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> root(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  REQUIRE(U_SUCCESS(status));
+  uint32_t root_length = 0;
+  const uint8_t* root_rules = dynamic_cast<icu::RuleBasedBreakIterator&>(*root).getBinaryRules(root_length);
+  for (const char* code : kLocales) {
+    std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(locale_of(code), status));
+    REQUIRE(U_SUCCESS(status));
+    auto* rule_based = dynamic_cast<icu::RuleBasedBreakIterator*>(sentences.get());
+    INFO("locale " << code);
+    REQUIRE(rule_based != nullptr);  // not wrapped in an exception filter (no "@ss=")
+    uint32_t length = 0;
+    const uint8_t* rules = rule_based->getBinaryRules(length);
+    CHECK(std::string_view(reinterpret_cast<const char*>(rules), length) ==
+          std::string_view(reinterpret_cast<const char*>(root_rules), root_length));
+  }
+}
+
+TEST_CASE("the sentence breaker matches ICU on hand-picked cases") {
+  const std::vector<std::string> cases = {
+      "",
+      " ",
+      "\n\n",
+      "Hello.\n  Foo bar.",
+      "  Hi. ) Foo",
+      "a.b. c. U.S.A. Embassy p. 5 of He said. (And then) he left. Hi! world etc., Foo a?. b x. ) X 3.5 is A. B",
+      "A.\u0301 B One. Two  . x ).Foo ...Foo Ok.\u2029x Ok.\u2029X",
+      "Lo ha detto il dott. Bianchi al Sig. Verdi. Il presidente J. R. Smith ha risposto. ",
+      "Ci sono \"decine\" di morti, secondo fonti governative. Poche ore dopo (l’Organizzazione del trattato). L’obiettivo è chiaro!",
+      "The blast came at 10:35 a.m. (0735 GMT) Friday. Acme Inc. (NYSE: ACM) fell. It was 9 p.m. Police came.",
+      "Wall Street's big guns are now coming off the sidelines, and\nthe financial assistance from the World Bank is not helping\r\n"
+      "the market. In Singapore, stocks hit a five year low, said Mr.\nSmith of the exchange.\n",
+      "«Basta!» ha detto. «Davvero?» “Yes.” ‘No.’ Why?! Really?? Wait... what… OK。次の文。",
+      "Москва заявила. Войска прибыли в Алматы 6 января. Ελληνικά. Σήμερα; Ναι. عربي؟ نعم. हिन्दी। अगला।",
+      "Emoji 😀. Next 👍🏽 sentence. \xFF invalid. \xC3 Truncated.",
+      "x.\u00ADY a.\u200BB 1.\t2. A. \u00A0B C.\u2028D E.\u0085F G.\vH I.\fJ",
+      std::string("nul.\0Byte. ", 11),
+  };
+  for (const char* code : kLocales) {
+    Parity parity(code);
+    for (const std::string& text : cases) parity.holds(text);
+  }
+}
+
+TEST_CASE("the sentence breaker matches ICU around every code point of the Basic Multilingual Plane") {
+  // Each code point X beside characters of every class the rules tell apart, one template a
+  // line: a line break ends a sentence and the next starts afresh, so the lines do not interact.
+  const std::vector<std::string> partners = {"a", "A", "1", ".", "!", ",", ")", " ", "\r", "\u2029", "\u0301", "\u00AD", "\u05D0", "#"};
+  std::vector<std::string> templates = {"X", "XX", "a.X", "A.X", "a. X", "X. a", "X. A", "a.Xb", "A.XB", "aX.B", "AX.B",
+                                        "a. X b", "a! X b", "a. (X b", "a.) X", "a X. b", "a X! B", "X.1", "1X2", "a.X.b"};
+  for (const std::string& p : partners) {
+    templates.push_back(p + "X");
+    templates.push_back("X" + p);
+    templates.push_back("a. " + p + "X b");
+    templates.push_back("a. X" + p + " b");
+  }
+  Parity parity("it");
+  int differences = 0;
+  for (char32_t c = 0; c < 0x10000 && differences < 10; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string x = utf8(c);
+    std::string text;
+    for (const std::string& t : templates) {
+      for (char ch : t) {
+        if (ch == 'X') {
+          text += x;
+        } else {
+          text += ch;
+        }
+      }
+      text += '\n';
+    }
+    if (!parity.holds(text)) ++differences;
+  }
+  CHECK(differences == 0);
+}
+
+TEST_CASE("the sentence breaker matches ICU on 20,000 random strings of tricky characters") {
+  const std::vector<std::string> palette = {
+      "a", "b", "x", "A", "Z", "\u00E9", "\u00C9", "\u0301", "1", "9", ".", ".", "!", "?", "\u2026", "\u3002", "\u203C",
+      ",", ";", ":", "-", "'", "\"", "(", ")", "[", "]", "\u00AB", "\u00BB", "\u201C", "\u201D", "\u2019", " ", " ",
+      "  ", "\t", "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\u00A0", "\u00AD", "\u200B", "\u200D", "\u05D0",
+      "\u4E2D", "\u0434", "\u0414", "\u0628", "\u061F", "\u0964", "#", "%", "\u20AC", "\U0001F600", "\xFF", "\xC3",
+      std::string(1, '\0'), "\uFF0E", "\uFF61", "\uFE52", "\u02BC", "\u00B7"};
+  std::mt19937 random(20220106);
+  Parity italian("it");
+  Parity root("");
+  int differences = 0;
+  for (int i = 0; i < 20000 && differences < 10; ++i) {
+    std::string text;
+    const auto length = 1 + random() % 20;
+    for (std::uint32_t j = 0; j < length; ++j) text += palette[random() % palette.size()];
+    if (!(i % 2 ? root : italian).holds(text)) ++differences;
+  }
+  CHECK(differences == 0);
+}
