@@ -59,7 +59,7 @@ DocView view_of(const AnalysisResult& result, std::uint32_t index, const EventLe
     EventBuilder::WordFacts& word = words.at(ids[i]);
     word.folded = apostrophe_key(text);
     word.tense = tense.of(word.folded);
-    word.starts_phrases = lexicon.may_start(word.folded);
+    word.starts = lexicon.starts_of(word.folded);
   }
   std::vector<const EventBuilder::WordFacts*> facts(n);
   view.folded.resize(n);
@@ -70,7 +70,7 @@ DocView view_of(const AnalysisResult& result, std::uint32_t index, const EventLe
   view.kinds.resize(n);
   view.tenses.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    view.kinds[i] = facts[i]->starts_phrases ? lexicon.kinds_at(view.folded, i) : 0;
+    view.kinds[i] = facts[i]->starts ? lexicon.kinds_at(facts[i]->starts, view.folded, i) : 0;
     view.tenses[i] = facts[i]->tense;
   }
   view.in_timex.assign(n, 0);

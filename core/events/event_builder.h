@@ -43,7 +43,7 @@ class EventBuilder {
   struct WordFacts {
     std::string folded;  // apostrophe_key
     Tense tense = Tense::unknown;
-    bool starts_phrases = false;
+    EventLexicon::Starts starts;  // of phrases
   };
   using WordCache = WordMap<WordFacts>;
 

@@ -32,10 +32,26 @@ class EventLexicon {
 
   static bool available(const Resources& resources, const std::string& lang);
 
-  // Calls visit(phrase, length) for every phrase that starts at folded[at] and ends before `end`.
+  // The phrases that may start with a word, found once for the word (EventBuilder keeps them per
+  // word) and matched wherever it occurs; empty when none may.
+  struct Starts {
+    const std::vector<std::uint32_t>* whole = nullptr;  // phrases whose first token is the word
+    const std::vector<std::uint32_t>* stem = nullptr;   // single-token stems the word begins with
+    explicit operator bool() const { return whole || stem; }
+  };
+  Starts starts_of(std::string_view folded_word) const {
+    Starts starts;
+    if (const auto found = by_first_word_.find(folded_word); found != by_first_word_.end()) starts.whole = &found->second;
+    if (folded_word.size() >= kStemKey) {
+      if (const auto found = by_stem_.find(folded_word.substr(0, kStemKey)); found != by_stem_.end()) starts.stem = &found->second;
+    }
+    return starts;
+  }
+
+  // Calls visit(phrase, length) for every phrase that starts at folded[at] and ends before `end`;
+  // `starts` are starts_of(folded[at]).
   template <class Visit>
-  void matches(std::span<const std::string_view> folded, std::size_t at, std::size_t end, Visit&& visit) const {
-    const std::string_view first = folded[at];
+  void matches(Starts starts, std::span<const std::string_view> folded, std::size_t at, std::size_t end, Visit&& visit) const {
     const auto try_list = [&](const std::vector<std::uint32_t>* list) {
       if (!list) return;
       for (std::uint32_t index : *list) {
@@ -44,21 +60,19 @@ class EventLexicon {
         if (fits(p, folded, at, end, length)) visit(p, length);
       }
     };
-    if (const auto found = by_first_word_.find(first); found != by_first_word_.end()) try_list(&found->second);
-    if (first.size() >= kStemKey) {
-      if (const auto found = by_stem_.find(first.substr(0, kStemKey)); found != by_stem_.end()) try_list(&found->second);
-    }
+    try_list(starts.whole);
+    try_list(starts.stem);
+  }
+  template <class Visit>
+  void matches(std::span<const std::string_view> folded, std::size_t at, std::size_t end, Visit&& visit) const {
+    matches(starts_of(folded[at]), folded, at, end, visit);
   }
 
-  // Whether some phrase may start with this word (then kinds_at tells which do, in context).
-  bool may_start(std::string_view folded_word) const {
-    return by_first_word_.count(folded_word) > 0 || (folded_word.size() >= kStemKey && by_stem_.count(folded_word.substr(0, kStemKey)) > 0);
-  }
-
-  // The kinds of the phrases that start at folded[at], one bit each (1 << EventWord).
-  std::uint16_t kinds_at(std::span<const std::string_view> folded, std::size_t at) const {
+  // The kinds of the phrases that start at folded[at], one bit each (1 << EventWord); `starts`
+  // are starts_of(folded[at]).
+  std::uint16_t kinds_at(Starts starts, std::span<const std::string_view> folded, std::size_t at) const {
     std::uint16_t kinds = 0;
-    matches(folded, at, folded.size(), [&](const EventPhrase& p, std::size_t) { kinds |= bit(p.word); });
+    matches(starts, folded, at, folded.size(), [&](const EventPhrase& p, std::size_t) { kinds |= bit(p.word); });
     return kinds;
   }
   static constexpr std::uint16_t bit(EventWord word) { return static_cast<std::uint16_t>(1u << static_cast<unsigned>(word)); }

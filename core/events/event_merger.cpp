@@ -1,6 +1,7 @@
 #include "events/event_merger.h"
 
 #include <algorithm>
+#include <charconv>
 #include <numeric>
 #include <unordered_map>
 
@@ -37,14 +38,27 @@ class UnionFind {
 std::vector<std::uint64_t> content_words(const std::string& headline) {
   std::vector<std::uint64_t> words;
   std::string word;
+  bool ascii = true;
   const auto flush = [&] {
-    if (word.size() >= kContentWordBytes) words.push_back(fnv1a(fold_case(word)));
+    if (word.size() >= kContentWordBytes) {
+      if (ascii) {  // fold_case's result, without its allocation
+        for (char& c : word) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        words.push_back(fnv1a(word));
+      } else {
+        words.push_back(fnv1a(fold_case(word)));
+      }
+    }
     word.clear();
+    ascii = true;
   };
   for (char c : headline) {
     const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) word.push_back(c);
-    else flush();
+    if (u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      word.push_back(c);
+      ascii = ascii && u < 0x80;
+    } else {
+      flush();
+    }
   }
   flush();
   std::sort(words.begin(), words.end());
@@ -98,14 +112,15 @@ void merge_events(std::vector<Event> events, AnalysisResult& result) {
   UnionFind sets(n);
   std::unordered_map<std::string, std::vector<std::uint32_t>> buckets;  // period + entity -> events
   std::string key;
+  std::vector<std::uint32_t> shared;
   for (std::uint32_t i = 0; i < n; ++i) {
     const Event& e = events[i];
-    std::vector<std::uint32_t> shared;
+    shared.clear();
+    const std::string event_period = period(e.date) + '#';
     const auto visit = [&](std::uint32_t entity) {
       if (result.entities[entity].generic) return;
-      key = period(e.date);
-      key += '#';
-      key += std::to_string(entity);
+      char digits[16];
+      key.assign(event_period).append(digits, std::to_chars(digits, digits + sizeof digits, entity).ptr);
       std::vector<std::uint32_t>& bucket = buckets[key];
       const std::size_t from = bucket.size() > kCandidates ? bucket.size() - kCandidates : 0;
       for (std::size_t k = from; k < bucket.size(); ++k) shared.push_back(bucket[k]);
@@ -135,8 +150,8 @@ void merge_events(std::vector<Event> events, AnalysisResult& result) {
     if (inserted) groups.emplace_back();
     groups[it->second].push_back(i);
   }
-  result.events.clear();
-  result.events.reserve(groups.size());
+  std::vector<Event> merged_events;
+  merged_events.reserve(groups.size());
   for (const std::vector<std::uint32_t>& members : groups) {
     std::uint32_t lead = members.front();
     for (std::uint32_t m : members) {
@@ -160,15 +175,23 @@ void merge_events(std::vector<Event> events, AnalysisResult& result) {
     // Sources in corpus order after the one the headline comes from.
     std::stable_sort(merged.sources.begin() + 1, merged.sources.end(),
                      [](const EventSource& a, const EventSource& b) { return a.doc != b.doc ? a.doc < b.doc : a.begin < b.begin; });
-    result.events.push_back(std::move(merged));
+    merged_events.push_back(std::move(merged));
   }
-  std::stable_sort(result.events.begin(), result.events.end(), [](const Event& a, const Event& b) {
+  // Sorted by index, then moved once: an event is a dozen strings and vectors.
+  std::vector<std::uint32_t> order(merged_events.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
+    const Event& a = merged_events[i];
+    const Event& b = merged_events[j];
     if (a.date.start != b.date.start) return a.date.start < b.date.start;
     if (a.date.end != b.date.end) return a.date.end < b.date.end;
     const EventSource& x = a.sources.front();
     const EventSource& y = b.sources.front();
     return x.doc != y.doc ? x.doc < y.doc : x.begin < y.begin;
   });
+  result.events.clear();
+  result.events.reserve(order.size());
+  for (std::uint32_t i : order) result.events.push_back(std::move(merged_events[i]));
 }
 
 }  // namespace cronaca

@@ -50,14 +50,20 @@ struct Match {
   std::size_t length = 0;
 };
 
-// The longest phrase of `word` kind at token i.
-Match longest(const SentenceView& s, const EventLexicon& lexicon, std::size_t i, EventWord word) {
+// The longest phrase of `word` kind at token i, which the token's kinds say there is.
+[[gnu::noinline]] Match longest_known(const SentenceView& s, const EventLexicon& lexicon, std::size_t i, EventWord word) {
   Match best;
-  if (i >= s.end || !(s.kinds[i] & EventLexicon::bit(word))) return best;
   lexicon.matches(s.folded, i, s.end, [&](const EventPhrase& p, std::size_t length) {
     if (p.word == word && length > best.length) best = {&p, length};
   });
   return best;
+}
+
+// The longest phrase of `word` kind at token i. Most tokens start none, which their kinds tell
+// inline, without the call.
+Match longest(const SentenceView& s, const EventLexicon& lexicon, std::size_t i, EventWord word) {
+  if (i >= s.end || !(s.kinds[i] & EventLexicon::bit(word))) return {};
+  return longest_known(s, lexicon, i, word);
 }
 
 bool is_punctuation(const Document& doc, std::size_t i) { return doc.tokens[i].kind == TokenKind::punctuation; }

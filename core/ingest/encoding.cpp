@@ -173,11 +173,21 @@ bool mostly_valid_utf8(std::string_view bytes, std::size_t invalid) {
 
 // Text has few control characters; binaries without a known signature have many.
 std::string control_character_error(std::string_view text) {
+  constexpr std::size_t kLimit = 1u << 20;  // code points read
   std::size_t controls = 0, total = 0;
-  for (std::size_t pos = 0; pos < text.size() && total < (1u << 20);) {
-    const char32_t cp = decode_utf8(text, pos);
+  for (std::size_t pos = 0; pos < text.size() && total < kLimit;) {
+    const std::size_t run = std::min(printable_ascii_end(text, pos), pos + (kLimit - total));
+    total += run - pos;
+    pos = run;
+    if (pos == text.size() || total == kLimit) break;
     ++total;
-    controls += (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f') || cp == 0x7F;
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte >= 0x80) {
+      decode_utf8(text, pos);  // no control character: they are all ASCII
+      continue;
+    }
+    ++pos;
+    controls += (byte < 0x20 && byte != '\n' && byte != '\r' && byte != '\t' && byte != '\f') || byte == 0x7F;
   }
   if (total > 0 && controls * 100 > total * 2) {
     return "this does not look like text (" + std::to_string(controls) + " control characters in the first " +

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <bit>
 #include <cmath>
 #include <vector>
 
@@ -13,45 +14,49 @@ namespace {
 // Enough text to be sure of a language; scanning whole 50 MB dumps would add nothing.
 constexpr std::size_t kSampleBytes = 64 * 1024;
 
-// Whether the code point at `pos` is a letter, moving past it. ASCII is tested here: it is most
+bool ascii_letter(unsigned char byte) { return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z'; }
+
+// Whether the code point at `pos` is a letter, moving past it. ASCII is tested inline: it is most
 // of the text, and u_isalpha is a call into ICU.
 bool letter_at(std::string_view text, std::size_t& pos) {
   const auto byte = static_cast<unsigned char>(text[pos]);
   if (byte < 0x80) {
     ++pos;
-    return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+    return ascii_letter(byte);
   }
   return u_isalpha(decode_utf8(text, pos));
 }
 
+// Calls visit(folded) with the case-folded form of each run of letters. Short ASCII words, most
+// words, are folded as they are read, into a buffer rather than a new string.
 template <class Visit>
 void for_each_word(std::string_view text, Visit&& visit) {
+  char buffer[16];
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t start = pos;
     if (!letter_at(text, pos)) continue;
+    bool ascii = static_cast<unsigned char>(text[start]) < 0x80;
+    if (ascii) buffer[0] = static_cast<char>(text[start] | 0x20);
     std::size_t end = pos;
     while (end < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[end]);
+      if (byte < 0x80) {
+        if (!ascii_letter(byte)) break;
+        if (end - start < sizeof buffer) buffer[end - start] = static_cast<char>(byte | 0x20);
+        ++end;
+        continue;
+      }
       std::size_t next = end;
-      if (!letter_at(text, next)) break;
+      if (!u_isalpha(decode_utf8(text, next))) break;
       end = next;
+      ascii = false;
     }
-    visit(text.substr(start, end - start));
+    const std::string_view word = text.substr(start, end - start);
+    if (ascii && word.size() <= sizeof buffer) visit(std::string_view(buffer, word.size()));
+    else visit(std::string_view(fold_case(word)));
     pos = end;
   }
-}
-
-// The languages listing `word` as a stopword, without allocating for the short ASCII words
-// most words are.
-std::uint64_t stopword_languages(const Languages& languages, std::string_view word) {
-  char folded[16];
-  if (word.size() > sizeof folded) return languages.stopword_of(fold_case(word));
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(word[i]);
-    if (byte >= 0x80) return languages.stopword_of(fold_case(word));
-    folded[i] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
-  }
-  return languages.stopword_of(std::string_view(folded, word.size()));
 }
 }  // namespace
 
@@ -64,17 +69,14 @@ LanguageGuess detect_language(std::string_view text, const Languages& languages)
   const auto& profiles = languages.all();
   // A function word shared by several languages ("in", "a", "la") splits its vote among them.
   std::vector<double> hits(profiles.size(), 0);
-  std::vector<std::size_t> voters;
   std::size_t words = 0;
-  for_each_word(text, [&](std::string_view word) {
+  const std::uint64_t listed = profiles.size() >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << profiles.size()) - 1;
+  for_each_word(text, [&](std::string_view folded) {
     ++words;
-    const std::uint64_t languages_of = stopword_languages(languages, word);
+    const std::uint64_t languages_of = languages.stopword_of(folded) & listed;
     if (languages_of == 0) return;
-    voters.clear();
-    for (std::size_t i = 0; i < profiles.size() && i < 64; ++i) {
-      if (languages_of & (std::uint64_t{1} << i)) voters.push_back(i);
-    }
-    for (std::size_t i : voters) hits[i] += 1.0 / static_cast<double>(voters.size());
+    const double share = 1.0 / static_cast<double>(std::popcount(languages_of));
+    for (std::uint64_t rest = languages_of; rest != 0; rest &= rest - 1) hits[static_cast<std::size_t>(std::countr_zero(rest))] += share;
   });
 
   LanguageGuess guess;

@@ -4,11 +4,30 @@
 // tree of it would cost more than the analysis). Strings are UTF-8; a byte that is not part of a
 // well-formed sequence is written as U+FFFD.
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cronaca {
+
+// An object key: a literal of printable ASCII that needs no escape, which the compiler checks, so
+// that writing one is a copy.
+class JsonKey {
+ public:
+  template <std::size_t N>
+  consteval JsonKey(const char (&name)[N]) : name_(name, N - 1) {
+    static_assert(N <= kMaxSize + 1, "JSON keys are short");
+    for (char c : name_) {
+      if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') throw "JSON keys are printable ASCII without quotes or backslashes";
+    }
+  }
+  std::string_view name() const { return name_; }
+  static constexpr std::size_t kMaxSize = 29;
+
+ private:
+  std::string_view name_;
+};
 
 class JsonOut {
  public:
@@ -18,7 +37,19 @@ class JsonOut {
   JsonOut& end_object() { return close('}'); }
   JsonOut& begin_array() { return open('['); }
   JsonOut& end_array() { return close(']'); }
-  JsonOut& key(std::string_view name);
+  // Inline, so that each key's length is a constant where it is written.
+  JsonOut& key(JsonKey key) {
+    const std::string_view name = key.name();
+    char quoted[JsonKey::kMaxSize + 3];  // quoted in one append: one capacity check instead of three
+    separate();
+    quoted[0] = '"';
+    std::memcpy(quoted + 1, name.data(), name.size());
+    quoted[name.size() + 1] = '"';
+    quoted[name.size() + 2] = ':';
+    out_.append(quoted, name.size() + 3);
+    needs_comma_ = false;
+    return *this;
+  }
 
   JsonOut& value(std::string_view s);
   JsonOut& value(const char* s) { return value(std::string_view(s)); }
@@ -36,7 +67,7 @@ class JsonOut {
 
   // key(name).value(v) in one call.
   template <class T>
-  JsonOut& field(std::string_view name, const T& v) {
+  JsonOut& field(JsonKey name, const T& v) {
     key(name);
     return value(v);
   }
@@ -46,11 +77,15 @@ class JsonOut {
   JsonOut& close(char bracket);
   template <class Integer>
   JsonOut& integer(Integer n);
-  void separate();
+  void separate() {
+    if (needs_comma_) out_ += ',';
+    needs_comma_ = true;
+  }
 
   std::string& out_;
-  std::vector<bool> has_items_;  // per open container
-  bool after_key_ = false;
+  // Whether the next item follows another in its container. After a key, a value does not; after a
+  // container closes, whatever comes next in its parent does.
+  bool needs_comma_ = false;
 };
 
 }  // namespace cronaca

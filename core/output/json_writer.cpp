@@ -1,5 +1,6 @@
 #include "output/json_writer.h"
 
+#include <charconv>
 #include <memory>
 
 #include "output/json_out.h"
@@ -9,10 +10,22 @@ namespace cronaca {
 
 namespace {
 
-std::string numbered(char prefix, std::size_t index) { return prefix + std::to_string(index + 1); }
-std::string timex_id(std::size_t index) { return numbered('t', index); }
-std::string entity_id(std::size_t index) { return numbered('e', index); }
-std::string event_id(std::size_t index) { return numbered('v', index); }
+// "e12", the id of entities[11], without an allocation: the output has one for each mention.
+class Id {
+ public:
+  Id(char prefix, std::size_t index) {
+    text_[0] = prefix;
+    size_ = static_cast<std::size_t>(std::to_chars(text_ + 1, text_ + sizeof text_, index + 1).ptr - text_);
+  }
+  operator std::string_view() const { return {text_, size_}; }
+
+ private:
+  char text_[24];
+  std::size_t size_;
+};
+Id timex_id(std::size_t index) { return Id('t', index); }
+Id entity_id(std::size_t index) { return Id('e', index); }
+Id event_id(std::size_t index) { return Id('v', index); }
 
 // UTF-16 offsets of any document, each index built on first need.
 class Offsets {
@@ -121,7 +134,7 @@ void write_entity(JsonOut& json, std::size_t index, const Entity& e) {
   json.end_object();
 }
 
-void write_bound(JsonOut& json, std::string_view name, std::int64_t v) {
+void write_bound(JsonOut& json, JsonKey name, std::int64_t v) {
   json.key(name);
   if (v < 0) json.null();
   else json.value(v);

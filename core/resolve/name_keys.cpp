@@ -1,19 +1,19 @@
 #include "resolve/name_keys.h"
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
 #include <algorithm>
 #include <stdexcept>
 
+#include "resolve/rule_transliterator.h"
 #include "text/utf8.h"
 
 namespace cronaca {
 
 struct NameKeys::Transliterator {
-  std::vector<std::unique_ptr<icu::Transliterator>> steps;  // applied in order
+  std::vector<RuleTransliterator> steps;  // applied in order
   bool loaded = false;
 };
 
@@ -35,8 +35,8 @@ NameKeys::~NameKeys() = default;
 namespace {
 
 // Names in Latin letters with accents ("José Martínez", "Chávez", "Łukaszenka") lose their marks
-// without ICU's rule compiler, which costs a tenth of a second on first use; "" when the name
-// has letters of another script.
+// without ICU's rules, which take milliseconds to compile on first use; "" when the name has
+// letters of another script.
 std::string latin_to_ascii(std::string_view name) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -82,31 +82,23 @@ std::string latin_to_ascii(std::string_view name) {
 
 std::string NameKeys::to_ascii(std::string_view name) const {
   if (std::string latin = latin_to_ascii(name); !latin.empty()) return latin;
-  // Built on first need from the rules in the pack (translit/, from ICU's CLDR data at build
-  // time): most names are already ASCII, and ICU compiles rules slowly.
+  // Read on first need from the rules in the pack (translit/, from ICU's CLDR data at build
+  // time): most names are already ASCII.
   if (!transliterator_->loaded) {
     const std::string* order = resources_.find("translit/order.txt");
     if (!order) throw std::runtime_error("the resource pack has no transliteration rules (translit/order.txt)");
-    std::vector<std::unique_ptr<icu::Transliterator>> steps;
+    std::vector<RuleTransliterator> steps;
     for (std::string_view line : list_lines(*order)) {
       const std::vector<std::string_view> fields = list_words(line);
       const std::string* rules = fields.size() == 2 ? resources_.find("translit/" + std::string(fields[0])) : nullptr;
       if (!rules) throw std::runtime_error("translit/order.txt: bad line or missing rules: " + std::string(line));
-      UParseError where{};
-      UErrorCode status = U_ZERO_ERROR;
-      std::unique_ptr<icu::Transliterator> step(icu::Transliterator::createFromRules(
-          icu::UnicodeString::fromUTF8(std::string(fields[1])), icu::UnicodeString::fromUTF8(*rules), UTRANS_FORWARD, where, status));
-      if (U_FAILURE(status) || !step) {
-        throw std::runtime_error("ICU cannot compile the rules of " + std::string(fields[1]) + " (line " + std::to_string(where.line) +
-                                 "): " + u_errorName(status));
-      }
-      steps.push_back(std::move(step));
+      steps.emplace_back(std::string(fields[1]), *rules);
     }
     transliterator_->steps = std::move(steps);
     transliterator_->loaded = true;
   }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-  for (const auto& step : transliterator_->steps) step->transliterate(text);
+  for (const RuleTransliterator& step : transliterator_->steps) step.transliterate(text);
   std::string out;
   text.toUTF8String(out);
   return out;

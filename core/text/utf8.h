@@ -21,6 +21,12 @@ char32_t decode_utf8(std::string_view s, std::size_t& pos);
 
 void append_utf8(std::string& out, char32_t cp);
 
+// The end of the run of ASCII bytes from `pos` on: the first byte at 0x80 or above, or s.size().
+// Eight bytes at a time, as most text is such runs.
+std::size_t ascii_end(std::string_view s, std::size_t pos);
+// The same for printable ASCII (0x20 to 0x7E): the first other byte, or s.size().
+std::size_t printable_ascii_end(std::string_view s, std::size_t pos);
+
 // An ICU (UTF-16) string as UTF-8.
 std::string to_utf8(const icu::UnicodeString& s);
 

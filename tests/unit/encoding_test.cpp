@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "ingest/encoding.h"
+#include "text/utf8.h"
 
 using namespace cronaca;
 
@@ -87,4 +90,44 @@ TEST_CASE("binary_format names common formats and nothing else") {
   CHECK(binary_format("\xFF\xD8\xFF\xE0") == "a JPEG image");
   CHECK(binary_format("GIF89a...") == "a GIF image");
   CHECK(binary_format("plain text").empty());
+}
+
+TEST_CASE("control characters are counted per code point, ASCII runs and all, up to the first 2^20") {
+  // Valid UTF-8 is checked as it is, so the message's counts are those of the text given.
+  static const char* const pieces[] = {"plain words ", "\x01", "\x1f", "\x7f", "\t", "\n", "\r", "\f", "è", "’", "😀", "~ "};
+  std::mt19937 random(17);
+  const auto counts_of = [](const std::string& text) {
+    std::size_t controls = 0, total = 0;
+    for (std::size_t pos = 0; pos < text.size() && total < (1u << 20);) {
+      const char32_t cp = decode_utf8(text, pos);
+      ++total;
+      controls += (cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f') || cp == 0x7F;
+    }
+    return "(" + std::to_string(controls) + " control characters in the first " + std::to_string(total) + ")";
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const std::size_t length = round == 0 ? (1u << 20) + 5000 : random() % 400;
+    while (text.size() < length) text += pieces[random() % std::size(pieces)];
+    const DecodedText decoded = decode_text(text);
+    const std::string counts = counts_of(text);
+    if (decoded.error.empty()) continue;
+    INFO(decoded.error);
+    CHECK(decoded.error.find(counts) != std::string::npos);
+  }
+}
+
+TEST_CASE("printable_ascii_end finds the first byte outside 0x20-0x7E wherever it falls") {
+  std::mt19937 random(19);
+  static const char* const pieces[] = {"abc", " ", "~", "\x7f", "\x1f", "\n", "\x80", "\xc3\xa8", "\xff", "\x20\x20\x20\x20\x20\x20\x20"};
+  for (int round = 0; round < 300; ++round) {
+    std::string s;
+    const std::size_t length = random() % 60;
+    while (s.size() < length) s += pieces[random() % std::size(pieces)];
+    for (std::size_t pos = 0; pos <= s.size(); ++pos) {
+      std::size_t slow = pos;
+      while (slow < s.size() && static_cast<unsigned char>(s[slow]) >= 0x20 && static_cast<unsigned char>(s[slow]) < 0x7F) ++slow;
+      REQUIRE(printable_ascii_end(s, pos) == slow);
+    }
+  }
 }

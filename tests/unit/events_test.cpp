@@ -37,7 +37,7 @@ std::vector<std::string> figures_of(const std::string& text, const char* lang = 
   std::vector<std::uint8_t> in_timex(folded.size(), 0);
   std::vector<std::int32_t> mention_at(folded.size(), -1);
   std::vector<std::uint16_t> kinds;
-  for (std::size_t i = 0; i < folded.size(); ++i) kinds.push_back(lexicon->kinds_at(folded, i));
+  for (std::size_t i = 0; i < folded.size(); ++i) kinds.push_back(lexicon->kinds_at(lexicon->starts_of(folded[i]), folded, i));
   const SentenceView view{doc, 0, folded, 0, folded.size(), in_timex, mention_at, kinds};
   std::vector<std::string> out;
   for (const Figure& f : read_figures(view, *lexicon)) {

@@ -1,6 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <unicode/uchar.h>
+
+#include <cmath>
+#include <random>
+
 #include "lang/detect.h"
+#include "text/utf8.h"
 #include "test_resources.h"
 
 using namespace cronaca;
@@ -48,4 +54,66 @@ TEST_CASE("other languages and wordless text are und") {
   CHECK(none.confidence == 0);
   const auto names = detect_language("Almaty Astana Tokayev", languages());
   CHECK(names.code == "und");
+}
+
+TEST_CASE("language detection folds words as fold_case does, short ASCII words in place") {
+  // The votes counted one word at a time with fold_case, as detection did before it folded short
+  // ASCII words into a buffer: words of every case, accented, longer than the buffer, mixed.
+  const auto reference = [](std::string_view text) {
+    const auto& profiles = languages().all();
+    std::vector<double> hits(profiles.size(), 0);
+    std::size_t words = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+      std::size_t start = pos;
+      if (!u_isalpha(decode_utf8(text, pos))) continue;
+      std::size_t end = pos;
+      while (end < text.size()) {
+        std::size_t next = end;
+        if (!u_isalpha(decode_utf8(text, next))) break;
+        end = next;
+      }
+      ++words;
+      const std::uint64_t of = languages().stopword_of(fold_case(text.substr(start, end - start)));
+      std::vector<std::size_t> voters;
+      for (std::size_t i = 0; i < profiles.size() && i < 64; ++i) {
+        if (of & (std::uint64_t{1} << i)) voters.push_back(i);
+      }
+      for (std::size_t i : voters) hits[i] += 1.0 / static_cast<double>(voters.size());
+      pos = end;
+    }
+    return std::make_pair(words, hits);
+  };
+  static const char* const pieces[] = {"della ", "DELLA ", "Della ", "the ", "THE ", "and ", "perché ", "PERCHÉ ", "où ", "qué ", "él ",
+                                       "precipitevolissimevolmente ", "ABCDEFGHIJKLMNOPQ ", "abcdefghijklmnop ", "ÀB ", "l'", "dell'",
+                                       "x1y ", "Über ", "in ", "a ", "la ", "el ", "de ", "—", "«", "123 ", "ǅ ", "İstanbul ", "ﬁne "};
+  std::mt19937 random(23);
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    const std::size_t count = 1 + random() % 40;
+    for (std::size_t i = 0; i < count; ++i) text += pieces[random() % std::size(pieces)];
+    const auto [words, hits] = reference(text);
+    // The guess from those votes, as detect_language makes it.
+    LanguageGuess expected;
+    std::size_t best = 0, second = SIZE_MAX;
+    for (std::size_t i = 1; i < hits.size(); ++i) {
+      if (hits[i] > hits[best]) {
+        second = best;
+        best = i;
+      } else if (second == SIZE_MAX || hits[i] > hits[second]) {
+        second = i;
+      }
+    }
+    const double top = hits[best], runner_up = second == SIZE_MAX ? 0.0 : hits[second];
+    if (words > 0 && top > 0 && top / static_cast<double>(words) >= 0.05 && top != runner_up) {
+      const double separation = 1.0 - (runner_up / top) * (runner_up / top);
+      expected.confidence = std::round(separation * (1.0 - std::exp(-top / 2.0)) * 1000.0) / 1000.0;
+      expected.detected = languages().all()[best]->code;
+      if (languages().all()[best]->analysed) expected.code = expected.detected;
+    }
+    const LanguageGuess guess = detect_language(text, languages());
+    INFO(text);
+    CHECK(guess.code == expected.code);
+    CHECK(guess.detected == expected.detected);
+    CHECK(guess.confidence == expected.confidence);
+  }
 }

@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <array>
+#include <random>
 
 #include "output/json_out.h"
 #include "text/utf8.h"
@@ -71,8 +73,18 @@ TEST_CASE("the JSON writer escapes what JSON requires and replaces broken UTF-8"
   CHECK(out == "{\"text\":\"a\\\"b\\\\c\\n\\t\\u0001 é 😀 \xEF\xBF\xBD\xEF\xBF\xBD(\",\"n\":-3,\"x\":43.25,\"ok\":true,\"none\":null,\"list\":[\"a\",\"b\"]}");
 }
 
+TEST_CASE("the JSON writer puts commas between the items of nested containers only") {
+  std::string out;
+  JsonOut json(out);
+  json.begin_object().key("a").begin_array().begin_array().end_array().begin_array().value(std::uint64_t{1}).value(std::uint64_t{2}).end_array();
+  json.begin_object().end_object().null().end_array();
+  json.key("b").begin_object().key("c").begin_array().end_array().field("d", "e").end_object();
+  json.field("f", false).end_object();
+  CHECK(out == R"({"a":[[],[1,2],{},null],"b":{"c":[],"d":"e"},"f":false})");
+}
+
 TEST_CASE("the JSON writer finds a byte to escape wherever it falls in the eight it scans at once") {
-  // Every special byte at every offset of a long plain string, as value and as key.
+  // Every special byte at every offset of a long plain string (keys are literals the compiler checks).
   const std::string specials[] = {"\"", "\\", "\n", "\x1f", "\x7f", " ", "\xc3\xa8", "\xff", "~"};
   const std::string escaped[] = {"\\\"", "\\\\", "\\n", "\\u001f", "\x7f", " ", "\xc3\xa8", "\xEF\xBF\xBD", "~"};
   for (std::size_t s = 0; s < std::size(specials); ++s) {
@@ -82,10 +94,83 @@ TEST_CASE("the JSON writer finds a byte to escape wherever it falls in the eight
       std::string out;
       JsonOut(out).value(text);
       CHECK(out == expected);
-      out.clear();
-      JsonOut json(out);
-      json.begin_object().key(text).null().end_object();
-      CHECK(out == "{" + expected + ":null}");
+    }
+  }
+}
+
+namespace {
+
+// Bytes of every kind the fast paths tell apart: ASCII (controls included), lead bytes of each
+// length, continuation bytes, bytes never valid, and well-formed characters of 2 to 4 bytes.
+std::string random_bytes(std::mt19937& random, std::size_t length) {
+  static const std::string pieces[] = {"a", "Z", " ", "\n", "\x01", "\x7f", "\xc3\xa8", "\xe2\x80\x99", "\xf0\x9f\x98\x80",
+                                       "\x80", "\xbf", "\xc3", "\xe2\x80", "\xf0\x9f", "\xff", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80"};
+  std::string out;
+  while (out.size() < length) out += pieces[std::uniform_int_distribution<std::size_t>(0, std::size(pieces) - 1)(random)];
+  return out;
+}
+
+// Runs of plain ASCII between the others, so that the eight-byte steps meet them at every offset.
+std::string random_text(std::mt19937& random, std::size_t length, bool valid) {
+  std::string out;
+  while (out.size() < length) {
+    out += std::string(std::uniform_int_distribution<std::size_t>(0, 20)(random), 'x');
+    out += valid ? std::string(std::array<const char*, 3>{"\xc3\xa8", "\xe2\x80\x99", "\xf0\x9f\x98\x80"}[random() % 3])
+                 : random_bytes(random, 1 + random() % 4);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ascii_end finds the first byte above ASCII wherever it falls") {
+  std::mt19937 random(7);
+  for (int round = 0; round < 300; ++round) {
+    const std::string s = random_text(random, random() % 70, false);
+    for (std::size_t pos = 0; pos <= s.size(); ++pos) {
+      std::size_t slow = pos;
+      while (slow < s.size() && static_cast<unsigned char>(s[slow]) < 0x80) ++slow;
+      REQUIRE(ascii_end(s, pos) == slow);
+    }
+  }
+}
+
+TEST_CASE("repair_utf8 and count_invalid_utf8 agree with decoding one character at a time") {
+  std::mt19937 random(11);
+  for (int round = 0; round < 500; ++round) {
+    const std::string s = random_text(random, random() % 90, round % 3 != 0);
+    std::string repaired;
+    std::size_t invalid = 0;
+    for (std::size_t pos = 0; pos < s.size();) {
+      const std::size_t start = pos;
+      const char32_t cp = decode_utf8(s, pos);
+      if (cp == 0xFFFD && pos == start + 1 && static_cast<unsigned char>(s[start]) >= 0x80) {
+        ++invalid;
+        repaired += "\xEF\xBF\xBD";
+      } else {
+        repaired.append(s, start, pos - start);
+      }
+    }
+    const Utf8Repair fast = repair_utf8(s);
+    REQUIRE(fast.text == repaired);
+    REQUIRE(fast.invalid_sequences == invalid);
+    REQUIRE(count_invalid_utf8(s) == invalid);
+    REQUIRE(count_invalid_utf8(s, 2) == std::min<std::size_t>(invalid, 2));
+  }
+}
+
+TEST_CASE("Utf16Index counts the UTF-16 units before every byte offset") {
+  std::mt19937 random(13);
+  for (int round = 0; round < 100; ++round) {
+    const std::string s = random_text(random, random() % 300, true);
+    const Utf16Index index(s);
+    std::uint32_t units = 0;
+    for (std::size_t pos = 0; pos <= s.size(); ++pos) {
+      REQUIRE(index(pos) == units);
+      if (pos < s.size()) {
+        const auto b = static_cast<unsigned char>(s[pos]);
+        units += ((b & 0xC0) != 0x80) + (b >= 0xF0);
+      }
     }
   }
 }
