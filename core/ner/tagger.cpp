@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "ner/feature_key.h"
 #include "ner/viterbi.h"
 #include "text/utf8.h"
 
@@ -81,6 +82,13 @@ EntityTagger::EntityTagger(NerModel model, PhraseLexicon cues, const Places& pla
   for (std::size_t stage = 0; stage < model_.stages; ++stage) {
     for (std::size_t i = 0; i < transitions_[stage].size(); ++i) transitions_[stage][i] = model_.transitions[stage][i];
   }
+  const std::vector<std::uint32_t>& slot_keys = small_keys();
+  slot_weights_.resize(slot_keys.size());
+  for (std::size_t slot = 0; slot < slot_keys.size(); ++slot) {
+    const StageWeights* weights = model_.weights.find(slot_keys[slot]);
+    slot_weights_[slot] = weights ? weights : &kZeroWeights;
+  }
+  features_.slots_apart = context_.slots_apart = true;
 }
 
 std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std::vector<std::string_view>> sentences) {
@@ -104,9 +112,9 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
     window_.slide(std::span<const std::vector<TokenTrace>>(traces_.data(), count), model_.context_window, [&](std::size_t s) {
       context_features(traces_[s], window_, context_);
       std::vector<std::int32_t>& emissions = second_emissions_[s];
-      for (std::size_t i = 0; i + 1 < context_.offsets.size(); ++i) {
+      for (std::size_t i = 0; i < context_.size(); ++i) {
         LabelSums sums{};
-        add_keys(context_.of(i), sums);
+        add_features(context_, i, sums);
         for (int y = 0; y < kLabels; ++y) emissions[i * kLabels + y] += sums[y];
       }
       viterbi<std::int32_t>(emissions, transitions_[1], labels_[s], best_, back_);
@@ -117,7 +125,7 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
 }
 
 void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32_t>* second) {
-  const std::size_t n = context.offsets.size() - 1;
+  const std::size_t n = context.size();
   emissions_.resize(n * kLabels);
   if (second) second->resize(n * kLabels);
   const std::span<const std::uint32_t> ids = extractor_.word_ids();
@@ -143,7 +151,7 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
       const auto& by_stage = word_scores_[window_ids_[i + offset]][offset];
       for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(by_stage[stage], sums[stage]);
     }
-    add_keys(context.of(i), sums);
+    add_features(context, i, sums);
     for (int y = 0; y < kLabels; ++y) emissions_[i * kLabels + y] = sums[0][y];
     if (second) {
       for (int y = 0; y < kLabels; ++y) (*second)[i * kLabels + y] = sums[1][y];
@@ -152,9 +160,12 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
 }
 
 // The sums are locals: through a reference the compiler would add lane by lane in memory.
-void EntityTagger::add_keys(std::span<const std::uint32_t> keys, StageSums& sums) const {
+void EntityTagger::add_features(const SentenceFeatures& features, std::size_t token, StageSums& sums) const {
   StageSums local = sums;
-  for (std::uint32_t key : keys) {
+  for (std::uint32_t slot : features.slots_of(token)) {
+    for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights((*slot_weights_[slot])[stage], local[stage]);
+  }
+  for (std::uint32_t key : features.of(token)) {
     if (const StageWeights* w = model_.weights.find(key)) {
       for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights((*w)[stage], local[stage]);
     }
@@ -162,9 +173,10 @@ void EntityTagger::add_keys(std::span<const std::uint32_t> keys, StageSums& sums
   sums = local;
 }
 
-void EntityTagger::add_keys(std::span<const std::uint32_t> keys, LabelSums& second) const {
+void EntityTagger::add_features(const SentenceFeatures& features, std::size_t token, LabelSums& second) const {
   LabelSums local = second;
-  for (std::uint32_t key : keys) {
+  for (std::uint32_t slot : features.slots_of(token)) add_weights((*slot_weights_[slot])[1], local);
+  for (std::uint32_t key : features.of(token)) {
     if (const StageWeights* w = model_.weights.find(key)) add_weights((*w)[1], local);
   }
   second = local;

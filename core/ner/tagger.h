@@ -60,10 +60,10 @@ class EntityTagger {
   // `second` is given, the second stage's (without its context keys, which come later).
   void score(const SentenceFeatures& context, std::vector<std::int32_t>* second);
   const WordScores& word_scores(std::uint32_t id);
-  // Adds the keys' weights of both stages to `sums` (one lookup per key serves both), or of the
-  // second alone.
-  void add_keys(std::span<const std::uint32_t> keys, StageSums& sums) const;
-  void add_keys(std::span<const std::uint32_t> keys, LabelSums& second) const;
+  // Adds the weights of a token's keys and slots in both stages to `sums` (one lookup per key
+  // serves both), or in the second alone.
+  void add_features(const SentenceFeatures& features, std::size_t token, StageSums& sums) const;
+  void add_features(const SentenceFeatures& features, std::size_t token, LabelSums& second) const;
   template <class Weight>
   static void add_weights(const std::array<Weight, 8>& weights, LabelSums& sums) {
     for (std::size_t y = 0; y < sums.size(); ++y) sums[y] = static_cast<std::int16_t>(sums[y] + weights[y]);
@@ -79,6 +79,10 @@ class EntityTagger {
   PhraseLexicon cues_;
   FeatureExtractor extractor_;
   std::array<Transitions, kMaxStages> transitions_{};
+  // The weights of each small template's key, by slot (feature_key.h): kZeroWeights where the
+  // model lacks the key. Pointers into model_.weights, which does not change.
+  static constexpr StageWeights kZeroWeights{};
+  std::vector<const StageWeights*> slot_weights_;
   ContextWindow window_;
   SentenceFeatures features_, context_;
   // Per sentence of the current document.
