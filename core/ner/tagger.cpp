@@ -83,10 +83,18 @@ EntityTagger::EntityTagger(NerModel model, PhraseLexicon cues, const Places& pla
     for (std::size_t i = 0; i < transitions_[stage].size(); ++i) transitions_[stage][i] = model_.transitions[stage][i];
   }
   const std::vector<std::uint32_t>& slot_keys = small_keys();
-  slot_weights_.resize(slot_keys.size());
+  slot_rows_.resize(slot_keys.size());
+  slot_sums_.assign(1, StageSums{});
+  FlatTable<std::uint32_t, std::uint32_t> rows;  // by key
   for (std::size_t slot = 0; slot < slot_keys.size(); ++slot) {
     const StageWeights* weights = model_.weights.find(slot_keys[slot]);
-    slot_weights_[slot] = weights ? weights : &kZeroWeights;
+    if (!weights) continue;
+    std::uint32_t& row = rows.insert(slot_keys[slot], static_cast<std::uint32_t>(slot_sums_.size()));
+    if (row == slot_sums_.size()) {
+      StageSums& sums = slot_sums_.emplace_back();
+      for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights((*weights)[stage], sums[stage]);
+    }
+    slot_rows_[slot] = row;
   }
   features_.slots_apart = context_.slots_apart = true;
 }
@@ -163,7 +171,8 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
 void EntityTagger::add_features(const SentenceFeatures& features, std::size_t token, StageSums& sums) const {
   StageSums local = sums;
   for (std::uint32_t slot : features.slots_of(token)) {
-    for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights((*slot_weights_[slot])[stage], local[stage]);
+    const StageSums& weights = slot_sums_[slot_rows_[slot]];
+    for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(weights[stage], local[stage]);
   }
   for (std::uint32_t key : features.of(token)) {
     if (const StageWeights* w = model_.weights.find(key)) {
@@ -175,7 +184,7 @@ void EntityTagger::add_features(const SentenceFeatures& features, std::size_t to
 
 void EntityTagger::add_features(const SentenceFeatures& features, std::size_t token, LabelSums& second) const {
   LabelSums local = second;
-  for (std::uint32_t slot : features.slots_of(token)) add_weights((*slot_weights_[slot])[1], local);
+  for (std::uint32_t slot : features.slots_of(token)) add_weights(slot_sums_[slot_rows_[slot]][1], local);
   for (std::uint32_t key : features.of(token)) {
     if (const StageWeights* w = model_.weights.find(key)) add_weights((*w)[1], local);
   }

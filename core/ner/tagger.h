@@ -79,10 +79,11 @@ class EntityTagger {
   PhraseLexicon cues_;
   FeatureExtractor extractor_;
   std::array<Transitions, kMaxStages> transitions_{};
-  // The weights of each small template's key, by slot (feature_key.h): kZeroWeights where the
-  // model lacks the key. Pointers into model_.weights, which does not change.
-  static constexpr StageWeights kZeroWeights{};
-  std::vector<const StageWeights*> slot_weights_;
+  // The weights of each small template's key, by slot (feature_key.h): an index into
+  // slot_sums_, the distinct weights of the keys the model has (row 0: none), widened to sums so
+  // that adding them takes no conversion.
+  std::vector<std::uint32_t> slot_rows_;
+  std::vector<StageSums> slot_sums_;
   ContextWindow window_;
   SentenceFeatures features_, context_;
   // Per sentence of the current document.
