@@ -174,7 +174,13 @@ void EntityTagger::add_features(const SentenceFeatures& features, std::size_t to
     const StageSums& weights = slot_sums_[slot_rows_[slot]];
     for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(weights[stage], local[stage]);
   }
-  for (std::uint32_t key : features.of(token)) {
+  sums = local;
+  add_keys(features.of(token), sums);
+}
+
+void EntityTagger::add_keys(std::span<const std::uint32_t> keys, StageSums& sums) const {
+  StageSums local = sums;
+  for (std::uint32_t key : keys) {
     if (const StageWeights* w = model_.weights.find(key)) {
       for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights((*w)[stage], local[stage]);
     }
@@ -204,16 +210,11 @@ const EntityTagger::WordScores& EntityTagger::word_scores(std::uint32_t id) {
   if (word_scores_ready_[id]) return scores;
   scores = {};
   for (int offset = -FeatureExtractor::kReach; offset <= FeatureExtractor::kReach; ++offset) {
-    auto& by_stage = scores[static_cast<std::size_t>(offset + FeatureExtractor::kReach)];
     word_keys_.clear();
     extractor_.word_keys(id, offset, word_keys_);
-    for (std::uint32_t key : word_keys_) {
-      if (const StageWeights* w = model_.weights.find(key)) {
-        for (std::size_t stage = 0; stage < kMaxStages; ++stage) {
-          for (int y = 0; y < kLabels; ++y) by_stage[stage][y] = static_cast<std::int16_t>(by_stage[stage][y] + (*w)[stage][y]);
-        }
-      }
-    }
+    StageSums sums{};
+    add_keys(word_keys_, sums);
+    scores[static_cast<std::size_t>(offset + FeatureExtractor::kReach)] = sums;
   }
   word_scores_ready_[id] = true;
   return scores;

@@ -46,15 +46,14 @@ class EntityTagger {
  private:
   using Transitions = std::array<std::int32_t, (kLabels + 1) * kLabels>;
 
-  // What a word's own keys add to a token's scores, by offset from the token and stage: summed
-  // once per word rather than looked up for every token.
-  using WordScores = std::array<std::array<std::array<std::int16_t, 8>, kMaxStages>, 2 * FeatureExtractor::kReach + 1>;
-
   // One token's scores in one stage, kLabels used, the eighth lane so that adding a row of
   // weights is one vector operation. 16 bits hold them: a token has at most 22 word keys and 24
   // context keys, each weight at most 128 in size, so |score| <= 46 x 128 = 5888.
   using LabelSums = std::array<std::int16_t, 8>;
   using StageSums = std::array<LabelSums, kMaxStages>;
+  // What a word's own keys add to a token's scores, by offset from the token and stage: summed
+  // once per word rather than looked up for every token.
+  using WordScores = std::array<StageSums, 2 * FeatureExtractor::kReach + 1>;
 
   // The first stage's emission scores of the last extracted sentence into emissions_ and, when
   // `second` is given, the second stage's (without its context keys, which come later).
@@ -64,6 +63,8 @@ class EntityTagger {
   // serves both), or in the second alone.
   void add_features(const SentenceFeatures& features, std::size_t token, StageSums& sums) const;
   void add_features(const SentenceFeatures& features, std::size_t token, LabelSums& second) const;
+  // Adds the weights of keys in both stages to `sums`.
+  void add_keys(std::span<const std::uint32_t> keys, StageSums& sums) const;
   template <class Weight>
   static void add_weights(const std::array<Weight, 8>& weights, LabelSums& sums) {
     for (std::size_t y = 0; y < sums.size(); ++y) sums[y] = static_cast<std::int16_t>(sums[y] + weights[y]);
