@@ -6,6 +6,7 @@
 // WebAssembly download; filling them takes microseconds.
 #include <array>
 #include <cstdint>
+#include <vector>
 
 #include "ner/phrase_lexicon.h"
 #include "text/flat_table.h"
@@ -32,14 +33,42 @@ inline constexpr std::size_t kMatchValues = 5 * kMatchClasses;
 constexpr std::uint64_t match_of_index(std::size_t index) { return (index % 5) | ((index / 5) << 8); }
 constexpr std::size_t match_index(const PhraseMatch& m) { return static_cast<std::size_t>(m.position) + 5 * m.classes; }
 
+// A key of a small template and its slot: where it stands among every small template's keys
+// (small_keys()), so that a tagger can give each slot its weights once instead of looking the key
+// up for every token. Values beyond a template's table have no slot; their key is hashed as
+// feature_key would.
+struct SmallKey {
+  std::uint32_t key;
+  std::uint32_t slot;
+  bool has_slot;
+};
+
+// Every small template's keys end to end, in the order the tables were made (at start-up): a
+// slot indexes it. Kept in memory only: slots are not stable from one build to the next.
+inline std::vector<std::uint32_t>& small_keys() {
+  static std::vector<std::uint32_t> keys;
+  return keys;
+}
+
+template <std::size_t N>
+struct SmallKeyTable {
+  std::array<std::uint32_t, N> keys;
+  std::uint32_t first_slot;
+
+  SmallKey operator[](std::size_t index) const { return {keys[index], first_slot + static_cast<std::uint32_t>(index), true}; }
+};
+
 // Not constexpr, so that the tables are made at run time (see above). They are
 // variables at namespace scope, not statics inside the functions below: reading those checks a
 // guard every time, which cost the WebAssembly entity stage a tenth of its time.
 template <std::size_t N, class Fill>
-std::array<std::uint32_t, N> key_table(Fill fill) {
-  std::array<std::uint32_t, N> keys{};
-  fill(keys);
-  return keys;
+SmallKeyTable<N> key_table(Fill fill) {
+  SmallKeyTable<N> table{};
+  fill(table.keys);
+  std::vector<std::uint32_t>& all = small_keys();
+  table.first_slot = static_cast<std::uint32_t>(all.size());
+  all.insert(all.end(), table.keys.begin(), table.keys.end());
+  return table;
 }
 
 namespace key_tables {
@@ -81,33 +110,43 @@ inline const auto match_pair = key_table<kMatchValues * kMatchValues>([](auto& k
 
 }  // namespace key_tables
 
+// Keys of values beyond a template's table: rare, so kept out of line, out of the callers' way.
+[[gnu::noinline]] inline SmallKey key_beyond_table(std::uint64_t tmpl, std::uint64_t a) { return {feature_key(tmpl, a), 0, false}; }
+[[gnu::noinline]] inline SmallKey key_beyond_table(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b) {
+  return {feature_key(tmpl, a, b), 0, false};
+}
+[[gnu::noinline]] inline SmallKey key_beyond_table(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+  return {feature_key(tmpl, a, b, c), 0, false};
+}
+
 // The keys of template Tmpl over values 0 <= a < A (and b < B, c < C when given); values outside
 // are hashed as feature_key would.
 template <std::uint64_t Tmpl, std::size_t A>
-std::uint32_t small_key(std::uint64_t a) {
-  return a < A ? key_tables::one<Tmpl, A>[a] : feature_key(Tmpl, a);
+SmallKey small_key(std::uint64_t a) {
+  return a < A ? key_tables::one<Tmpl, A>[a] : key_beyond_table(Tmpl, a);
 }
 
 template <std::uint64_t Tmpl, std::size_t A, std::size_t B>
-std::uint32_t small_key(std::uint64_t a, std::uint64_t b) {
-  return a < A && b < B ? key_tables::two<Tmpl, A, B>[a * B + b] : feature_key(Tmpl, a, b);
+SmallKey small_key(std::uint64_t a, std::uint64_t b) {
+  return a < A && b < B ? key_tables::two<Tmpl, A, B>[a * B + b] : key_beyond_table(Tmpl, a, b);
 }
 
 template <std::uint64_t Tmpl, std::size_t A, std::size_t B, std::size_t C>
-std::uint32_t small_key(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
-  return a < A && b < B && c < C ? key_tables::three<Tmpl, A, B, C>[(a * B + b) * C + c] : feature_key(Tmpl, a, b, c);
+SmallKey small_key(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+  return a < A && b < B && c < C ? key_tables::three<Tmpl, A, B, C>[(a * B + b) * C + c] : key_beyond_table(Tmpl, a, b, c);
 }
 
 // feature_key(Tmpl, match_value(m), b) for b < B.
 template <std::uint64_t Tmpl, std::size_t B>
-std::uint32_t match_key(const PhraseMatch& m, std::uint64_t b) {
-  return m.classes < kMatchClasses && b < B ? key_tables::match<Tmpl, B>[match_index(m) * B + b] : feature_key(Tmpl, match_value(m), b);
+SmallKey match_key(const PhraseMatch& m, std::uint64_t b) {
+  return m.classes < kMatchClasses && b < B ? key_tables::match<Tmpl, B>[match_index(m) * B + b]
+                                            : key_beyond_table(Tmpl, match_value(m), b);
 }
 
 // feature_key(Tmpl, match_value(a), match_value(b)).
 template <std::uint64_t Tmpl>
-std::uint32_t match_pair_key(const PhraseMatch& a, const PhraseMatch& b) {
-  if (a.classes >= kMatchClasses || b.classes >= kMatchClasses) return feature_key(Tmpl, match_value(a), match_value(b));
+SmallKey match_pair_key(const PhraseMatch& a, const PhraseMatch& b) {
+  if (a.classes >= kMatchClasses || b.classes >= kMatchClasses) return key_beyond_table(Tmpl, match_value(a), match_value(b));
   return key_tables::match_pair<Tmpl>[match_index(a) * kMatchValues + match_index(b)];
 }
 

@@ -92,20 +92,47 @@ std::uint64_t cue_ending_at(std::span<const PhraseMatch> cues, std::ptrdiff_t i)
   return m.position == PhrasePosition::end || m.position == PhrasePosition::single ? m.classes : 0;
 }
 
-// One token's context keys, gathered in place and appended to the sentence's at once: a
-// push_back per key cost more than computing most of the keys.
-class TokenKeys {
+// Writes a sentence's keys straight into its SentenceFeatures, sized beforehand for the most a
+// token can have: appending token by token cost more than computing most of the keys.
+template <bool kSlotsApart>
+class KeyWriter {
  public:
-  void add(std::uint32_t key) { keys_[size_++] = key; }
-  void append_to(SentenceFeatures& out) const {
-    out.keys.insert(out.keys.end(), keys_.begin(), keys_.begin() + static_cast<std::ptrdiff_t>(size_));
-    out.offsets.push_back(static_cast<std::uint32_t>(out.keys.size()));
+  KeyWriter(SentenceFeatures& out, std::size_t tokens, std::size_t most_per_token) : out_(out) {
+    out.keys.clear();
+    out.keys.resize(tokens * most_per_token);
+    out.offsets.assign(tokens + 1, 0);
+    out.slots.clear();
+    out.slots.resize(kSlotsApart ? tokens * most_per_token : 0);
+    out.slot_offsets.assign(tokens + 1, 0);
+    keys_ = out.keys.data();
+    slots_ = out.slots.data();
+  }
+  void add(std::uint32_t key) { *keys_++ = key; }
+  void add(SmallKey key) {
+    if (kSlotsApart && key.has_slot) {
+      *slots_++ = key.slot;
+    } else {
+      add(key.key);
+    }
+  }
+  void end_token(std::size_t token) {
+    out_.offsets[token + 1] = static_cast<std::uint32_t>(keys_ - out_.keys.data());
+    out_.slot_offsets[token + 1] = static_cast<std::uint32_t>(slots_ - out_.slots.data());
+  }
+  void finish() {
+    out_.keys.resize(out_.offsets.back());
+    out_.slots.resize(out_.slot_offsets.back());
   }
 
  private:
-  std::array<std::uint32_t, 32> keys_;  // the first stage adds at most 24, the second 8
-  std::size_t size_ = 0;
+  SentenceFeatures& out_;
+  std::uint32_t* keys_;
+  std::uint32_t* slots_;
 };
+
+// The most keys a token gets: of the first stage's context, of the words around it, and of the
+// second stage.
+constexpr std::size_t kMostContextKeys = 24, kMostWordKeys = 22, kMostSecondKeys = 8;
 
 }  // namespace
 
@@ -203,66 +230,75 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
   match(2, lexicons_.cues, cues_);
   traces_.resize(n);
 
-  out.keys.clear();
-  out.offsets.assign(1, 0);
   const bool full = set_ == FeatureSet::full;
-  for (std::size_t i = 0; i < n; ++i) {
-    const WordInfo& w = info(i);
-    const auto folded_at = [&](std::ptrdiff_t j) {
-      return j < 0 ? kSentenceStart : j >= static_cast<std::ptrdiff_t>(n) ? kSentenceEnd : folded_[static_cast<std::size_t>(j)];
-    };
-    const auto shape_at = [&](std::ptrdiff_t j) {
-      return j < 0 ? kSentenceStart : j >= static_cast<std::ptrdiff_t>(n) ? kSentenceEnd : info(static_cast<std::size_t>(j)).short_shape;
-    };
-    const auto place_at = [&](std::ptrdiff_t j) {
-      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? PhraseMatch{} : places_[static_cast<std::size_t>(j)];
-    };
-    const auto name_at = [&](std::ptrdiff_t j) {
-      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? PhraseMatch{} : names_[static_cast<std::size_t>(j)];
-    };
-    const std::ptrdiff_t at = static_cast<std::ptrdiff_t>(i);
-    const bool initial = i == 0 || (info(i - 1).casing == Casing::symbol && opens_clause(folded_[i - 1]));
-    const std::uint64_t casing = static_cast<std::uint64_t>(w.casing) * 2 + (initial ? 1 : 0);
-    traces_[i] = {w.folded, w.casing, initial, w.has_apostrophe && w.length <= 3, (cues_[i].classes & kCueCommon) != 0, kOutside};
-    if (with_word_keys) {
-      for (int offset = -kReach; offset <= kReach; ++offset) {
-        const std::ptrdiff_t j = at + offset;
-        word_keys(j < 0 ? kBeforeSentence : j >= static_cast<std::ptrdiff_t>(n) ? kAfterSentence : ids_[static_cast<std::size_t>(j)], offset, out.keys);
+  // Generic over the writer, so that where a small template's key goes is decided once, not per key.
+  const auto each_token = [&](auto k) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const WordInfo& w = info(i);
+      const auto folded_at = [&](std::ptrdiff_t j) {
+        return j < 0 ? kSentenceStart : j >= static_cast<std::ptrdiff_t>(n) ? kSentenceEnd : folded_[static_cast<std::size_t>(j)];
+      };
+      const auto shape_at = [&](std::ptrdiff_t j) {
+        return j < 0 ? kSentenceStart : j >= static_cast<std::ptrdiff_t>(n) ? kSentenceEnd : info(static_cast<std::size_t>(j)).short_shape;
+      };
+      const auto place_at = [&](std::ptrdiff_t j) {
+        return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? PhraseMatch{} : places_[static_cast<std::size_t>(j)];
+      };
+      const auto name_at = [&](std::ptrdiff_t j) {
+        return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? PhraseMatch{} : names_[static_cast<std::size_t>(j)];
+      };
+      const std::ptrdiff_t at = static_cast<std::ptrdiff_t>(i);
+      const bool initial = i == 0 || (info(i - 1).casing == Casing::symbol && opens_clause(folded_[i - 1]));
+      const std::uint64_t casing = static_cast<std::uint64_t>(w.casing) * 2 + (initial ? 1 : 0);
+      traces_[i] = {w.folded, w.casing, initial, w.has_apostrophe && w.length <= 3, (cues_[i].classes & kCueCommon) != 0, kOutside};
+      if (with_word_keys) {
+        word_keys_.clear();
+        for (int offset = -kReach; offset <= kReach; ++offset) {
+          const std::ptrdiff_t j = at + offset;
+          word_keys(j < 0 ? kBeforeSentence : j >= static_cast<std::ptrdiff_t>(n) ? kAfterSentence : ids_[static_cast<std::size_t>(j)], offset, word_keys_);
+        }
+        for (std::uint32_t word_key : word_keys_) k.add(word_key);
       }
+      k.add(key(kShapeWindow, shape_at(at - 1), w.short_shape, shape_at(at + 1)));
+      k.add(small_key<kCasingPosition, kCasings>(casing));
+      k.add(small_key<kLengthCasing, kLengths, kCasings>(std::min<std::uint64_t>(w.length, 12), casing));
+      if (places_[i].position != PhrasePosition::none) k.add(match_key<kPlace, kCasings>(places_[i], casing));
+      k.add(match_pair_key<kPlacePrev>(place_at(at - 1), place_at(at)));
+      k.add(match_pair_key<kPlaceNext>(place_at(at), place_at(at + 1)));
+      if (names_[i].position != PhrasePosition::none) k.add(match_key<kName, kCasings>(names_[i], casing));
+      k.add(match_pair_key<kNamePrev>(name_at(at - 1), name_at(at)));
+      k.add(match_pair_key<kNameNext>(name_at(at), name_at(at + 1)));
+      if (cues_[i].position != PhrasePosition::none) k.add(match_key<kCue, kCasings>(cues_[i], casing));
+      k.add(small_key<kCueBefore, kClasses, kCasings>(cue_ending_at(cues_, at - 1), casing));
+      k.add(small_key<kCueBefore2, kClasses, kCasings>(cue_ending_at(cues_, at - 2), casing));
+      k.add(match_key<kCueAfter, kCasings>(i + 1 < n ? cues_[i + 1] : PhraseMatch{}, casing));
+      const std::uint8_t place_classes = listed_[ids_[i]].classes[0];
+      const std::uint8_t name_classes = listed_[ids_[i]].classes[1];
+      if (place_classes) k.add(small_key<kPlaceToken, kClasses, kCasings>(place_classes, casing));
+      if (name_classes) k.add(small_key<kNameToken, kClasses, kCasings>(name_classes, casing));
+      if (full) {
+        const UnmatchedKeys& before = unmatched_[i > 0 ? ids_[i - 1] : kBeforeSentence];
+        const UnmatchedKeys& after = unmatched_[i + 1 < n ? ids_[i + 1] : kAfterSentence];
+        const std::uint64_t place = match_value(places_[i]), name = match_value(names_[i]);
+        k.add(place == 0 ? before.before_place : key(kFoldedPrevPlace, folded_at(at - 1), place));
+        k.add(place == 0 ? after.after_place : key(kPlaceFoldedNext, place, folded_at(at + 1)));
+        k.add(name == 0 ? before.before_name : key(kFoldedPrevName, folded_at(at - 1), name));
+        k.add(key(kBigramPrev, folded_at(at - 1), w.folded));
+        k.add(key(kBigramNext, w.folded, folded_at(at + 1)));
+        k.add(key(kFoldedPrevShape, folded_at(at - 1), w.short_shape));
+        k.add(key(kShapeFoldedNext, w.short_shape, folded_at(at + 1)));
+        k.add(key(kFormPrev, i > 0 ? info(i - 1).form : kSentenceStart, casing));
+        k.add(key(kFormNext, i + 1 < n ? info(i + 1).form : kSentenceEnd, casing));
+      }
+      k.end_token(i);
     }
-    TokenKeys k;
-    k.add(key(kShapeWindow, shape_at(at - 1), w.short_shape, shape_at(at + 1)));
-    k.add(small_key<kCasingPosition, kCasings>(casing));
-    k.add(small_key<kLengthCasing, kLengths, kCasings>(std::min<std::uint64_t>(w.length, 12), casing));
-    if (places_[i].position != PhrasePosition::none) k.add(match_key<kPlace, kCasings>(places_[i], casing));
-    k.add(match_pair_key<kPlacePrev>(place_at(at - 1), place_at(at)));
-    k.add(match_pair_key<kPlaceNext>(place_at(at), place_at(at + 1)));
-    if (names_[i].position != PhrasePosition::none) k.add(match_key<kName, kCasings>(names_[i], casing));
-    k.add(match_pair_key<kNamePrev>(name_at(at - 1), name_at(at)));
-    k.add(match_pair_key<kNameNext>(name_at(at), name_at(at + 1)));
-    if (cues_[i].position != PhrasePosition::none) k.add(match_key<kCue, kCasings>(cues_[i], casing));
-    k.add(small_key<kCueBefore, kClasses, kCasings>(cue_ending_at(cues_, at - 1), casing));
-    k.add(small_key<kCueBefore2, kClasses, kCasings>(cue_ending_at(cues_, at - 2), casing));
-    k.add(match_key<kCueAfter, kCasings>(i + 1 < n ? cues_[i + 1] : PhraseMatch{}, casing));
-    const std::uint8_t place_classes = listed_[ids_[i]].classes[0];
-    const std::uint8_t name_classes = listed_[ids_[i]].classes[1];
-    if (place_classes) k.add(small_key<kPlaceToken, kClasses, kCasings>(place_classes, casing));
-    if (name_classes) k.add(small_key<kNameToken, kClasses, kCasings>(name_classes, casing));
-    if (full) {
-      const UnmatchedKeys& before = unmatched_[i > 0 ? ids_[i - 1] : kBeforeSentence];
-      const UnmatchedKeys& after = unmatched_[i + 1 < n ? ids_[i + 1] : kAfterSentence];
-      const std::uint64_t place = match_value(places_[i]), name = match_value(names_[i]);
-      k.add(place == 0 ? before.before_place : key(kFoldedPrevPlace, folded_at(at - 1), place));
-      k.add(place == 0 ? after.after_place : key(kPlaceFoldedNext, place, folded_at(at + 1)));
-      k.add(name == 0 ? before.before_name : key(kFoldedPrevName, folded_at(at - 1), name));
-      k.add(key(kBigramPrev, folded_at(at - 1), w.folded));
-      k.add(key(kBigramNext, w.folded, folded_at(at + 1)));
-      k.add(key(kFoldedPrevShape, folded_at(at - 1), w.short_shape));
-      k.add(key(kShapeFoldedNext, w.short_shape, folded_at(at + 1)));
-      k.add(key(kFormPrev, i > 0 ? info(i - 1).form : kSentenceStart, casing));
-      k.add(key(kFormNext, i + 1 < n ? info(i + 1).form : kSentenceEnd, casing));
-    }
-    k.append_to(out);
+    k.finish();
+  };
+  const std::size_t most = kMostContextKeys + (with_word_keys ? kMostWordKeys : 0);
+  if (out.slots_apart) {
+    each_token(KeyWriter<true>(out, n, most));
+  } else {
+    each_token(KeyWriter<false>(out, n, most));
   }
 }
 
@@ -289,45 +325,51 @@ std::uint64_t bucket(std::uint32_t count) { return count < 2 ? count : 2; }
 
 void context_features(std::span<const TokenTrace> sentence, const ContextWindow& window, SentenceFeatures& out) {
   const std::size_t n = sentence.size();
-  out.keys.clear();
-  out.offsets.assign(1, 0);
-  std::uint64_t verdicts[3] = {0, 0, 0};  // the previous, this and the next token's majority
-  FormCounts next = n ? window.others(sentence[0]) : FormCounts{};
-  verdicts[2] = majority(next);
-  for (std::size_t i = 0; i < n; ++i) {
-    const TokenTrace& t = sentence[i];
-    const FormCounts c = next;
-    verdicts[0] = verdicts[1];
-    verdicts[1] = verdicts[2];
-    next = i + 1 < n ? window.others(sentence[i + 1]) : FormCounts{};
-    verdicts[2] = i + 1 < n ? majority(next) : 0;
-    const std::uint64_t casing = static_cast<std::uint64_t>(t.casing) * 2 + (t.initial ? 1 : 0);
-    const std::uint64_t label = t.label, previous = i ? sentence[i - 1].label : kLabels, following = i + 1 < n ? sentence[i + 1].label : kLabels;
-    TokenKeys k;
-    k.add(small_key<kFirstLabel, kLabels>(label));
-    k.add(small_key<kFirstLabelWindow, kEdgeLabels, kLabels, kEdgeLabels>(previous, label, following));
-    k.add(small_key<kContextMajorityWindow, kVerdicts, kVerdicts, kVerdicts>(verdicts[0], verdicts[1], verdicts[2]));
-    k.add(small_key<kFirstLabelContext, kLabels, kVerdicts>(label, verdicts[1]));
-    std::uint32_t total = 0, by_type[kEntityTypes] = {}, begins = 0, insides = 0;
-    for (int y = 0; y < kLabels; ++y) total += c.labels[y];
-    if (total == 0 && c.lower == 0) {
-      k.add(small_key<kContextNone, kCasings>(casing));
-    } else {
-      std::uint64_t seen = c.labels[kOutside] ? 1 : 0;
-      for (int y = 1; y < kLabels; ++y) {
-        const int type = static_cast<int>(type_of(static_cast<std::uint8_t>(y)));
-        by_type[type] += c.labels[y];
-        if (c.labels[y]) seen |= 2u << type;
-        if (verdicts[1] == 2u + static_cast<std::uint64_t>(type)) (is_begin(static_cast<std::uint8_t>(y)) ? begins : insides) += c.labels[y];
+  // Generic over the writer (see FeatureExtractor::extract).
+  const auto each_token = [&](auto k) {
+    std::uint64_t verdicts[3] = {0, 0, 0};  // the previous, this and the next token's majority
+    FormCounts next = n ? window.others(sentence[0]) : FormCounts{};
+    verdicts[2] = majority(next);
+    for (std::size_t i = 0; i < n; ++i) {
+      const TokenTrace& t = sentence[i];
+      const FormCounts c = next;
+      verdicts[0] = verdicts[1];
+      verdicts[1] = verdicts[2];
+      next = i + 1 < n ? window.others(sentence[i + 1]) : FormCounts{};
+      verdicts[2] = i + 1 < n ? majority(next) : 0;
+      const std::uint64_t casing = static_cast<std::uint64_t>(t.casing) * 2 + (t.initial ? 1 : 0);
+      const std::uint64_t label = t.label, previous = i ? sentence[i - 1].label : kLabels, following = i + 1 < n ? sentence[i + 1].label : kLabels;
+      k.add(small_key<kFirstLabel, kLabels>(label));
+      k.add(small_key<kFirstLabelWindow, kEdgeLabels, kLabels, kEdgeLabels>(previous, label, following));
+      k.add(small_key<kContextMajorityWindow, kVerdicts, kVerdicts, kVerdicts>(verdicts[0], verdicts[1], verdicts[2]));
+      k.add(small_key<kFirstLabelContext, kLabels, kVerdicts>(label, verdicts[1]));
+      std::uint32_t total = 0, by_type[kEntityTypes] = {}, begins = 0, insides = 0;
+      for (int y = 0; y < kLabels; ++y) total += c.labels[y];
+      if (total == 0 && c.lower == 0) {
+        k.add(small_key<kContextNone, kCasings>(casing));
+      } else {
+        std::uint64_t seen = c.labels[kOutside] ? 1 : 0;
+        for (int y = 1; y < kLabels; ++y) {
+          const int type = static_cast<int>(type_of(static_cast<std::uint8_t>(y)));
+          by_type[type] += c.labels[y];
+          if (c.labels[y]) seen |= 2u << type;
+          if (verdicts[1] == 2u + static_cast<std::uint64_t>(type)) (is_begin(static_cast<std::uint8_t>(y)) ? begins : insides) += c.labels[y];
+        }
+        const std::uint32_t agreeing = verdicts[1] >= 2 ? by_type[verdicts[1] - 2] : c.labels[kOutside];
+        const std::uint64_t share = agreeing == total ? 0 : agreeing * 2 > total ? 1 : 2;
+        k.add(small_key<kContextMajority, kVerdicts * 4, kCasings>(verdicts[1] * 4 + share, casing));
+        k.add(small_key<kContextTypes, 2 << kEntityTypes, kCasings>(seen, casing));
+        k.add(small_key<kContextPosition, kVerdicts, 4>(verdicts[1], (begins ? 1 : 0) | (insides ? 2 : 0)));
+        k.add(small_key<kContextCasing, 9, kCasings>(bucket(c.lower) * 3 + bucket(c.capitalised_inner), casing));
       }
-      const std::uint32_t agreeing = verdicts[1] >= 2 ? by_type[verdicts[1] - 2] : c.labels[kOutside];
-      const std::uint64_t share = agreeing == total ? 0 : agreeing * 2 > total ? 1 : 2;
-      k.add(small_key<kContextMajority, kVerdicts * 4, kCasings>(verdicts[1] * 4 + share, casing));
-      k.add(small_key<kContextTypes, 2 << kEntityTypes, kCasings>(seen, casing));
-      k.add(small_key<kContextPosition, kVerdicts, 4>(verdicts[1], (begins ? 1 : 0) | (insides ? 2 : 0)));
-      k.add(small_key<kContextCasing, 9, kCasings>(bucket(c.lower) * 3 + bucket(c.capitalised_inner), casing));
+      k.end_token(i);
     }
-    k.append_to(out);
+    k.finish();
+  };
+  if (out.slots_apart) {
+    each_token(KeyWriter<true>(out, n, kMostSecondKeys));
+  } else {
+    each_token(KeyWriter<false>(out, n, kMostSecondKeys));
   }
 }
 

@@ -4,8 +4,10 @@
 // The trainer and the tagger share this code, so a model always sees the features it was
 // trained on. Keys are computed from per-token hashes (WordInfo) without building strings.
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ner/context_window.h"
@@ -40,14 +42,39 @@ struct EntityLexicons {
   const PhraseLexicon* cues = nullptr;    // CueClass bits
 };
 
-// Keys of one sentence: token i has keys[offsets[i] .. offsets[i + 1]).
+// An allocator that leaves a vector's new elements uninitialised: SentenceFeatures are sized for
+// the most keys a sentence can have, then written; zeroing them first cost more than writing them.
+template <class T>
+struct UninitialisedAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitialisedAllocator<U>;
+  };
+  template <class U>
+  void construct(U* at) {
+    ::new (static_cast<void*>(at)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* at, Args&&... args) {
+    ::new (static_cast<void*>(at)) U(std::forward<Args>(args)...);
+  }
+};
+
+// Keys of one sentence: token i has keys[offsets[i] .. offsets[i + 1]). With `slots_apart` (the
+// tagger's way), keys of small templates are given as their slots instead (feature_key.h): token
+// i has slots[slot_offsets[i] .. slot_offsets[i + 1]) as well as its keys.
 struct SentenceFeatures {
-  std::vector<std::uint32_t> keys;
-  std::vector<std::uint32_t> offsets;
+  using Keys = std::vector<std::uint32_t, UninitialisedAllocator<std::uint32_t>>;
+  bool slots_apart = false;
+  Keys keys, offsets, slots, slot_offsets;
 
   std::span<const std::uint32_t> of(std::size_t token) const {
     return std::span(keys).subspan(offsets[token], offsets[token + 1] - offsets[token]);
   }
+  std::span<const std::uint32_t> slots_of(std::size_t token) const {
+    return std::span(slots).subspan(slot_offsets[token], slot_offsets[token + 1] - slot_offsets[token]);
+  }
+  std::size_t size() const { return offsets.size() - 1; }
 };
 
 // A token's keys are of two kinds: those of one word alone at a fixed offset from the token
@@ -102,6 +129,7 @@ class FeatureExtractor {
   std::vector<std::uint64_t> folded_;
   std::vector<PhraseMatch> places_, names_, cues_;
   std::vector<TokenTrace> traces_;
+  std::vector<std::uint32_t> word_keys_;
 };
 
 // The second stage's own keys for one sentence: the first stage's labels of its tokens, and what

@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "ner/feature_key.h"
 #include "ner/viterbi.h"
 #include "text/utf8.h"
 
@@ -81,6 +82,21 @@ EntityTagger::EntityTagger(NerModel model, PhraseLexicon cues, const Places& pla
   for (std::size_t stage = 0; stage < model_.stages; ++stage) {
     for (std::size_t i = 0; i < transitions_[stage].size(); ++i) transitions_[stage][i] = model_.transitions[stage][i];
   }
+  const std::vector<std::uint32_t>& slot_keys = small_keys();
+  slot_rows_.resize(slot_keys.size());
+  slot_sums_.assign(1, StageSums{});
+  FlatTable<std::uint32_t, std::uint32_t> rows;  // by key
+  for (std::size_t slot = 0; slot < slot_keys.size(); ++slot) {
+    const StageWeights* weights = model_.weights.find(slot_keys[slot]);
+    if (!weights) continue;
+    std::uint32_t& row = rows.insert(slot_keys[slot], static_cast<std::uint32_t>(slot_sums_.size()));
+    if (row == slot_sums_.size()) {
+      StageSums& sums = slot_sums_.emplace_back();
+      for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights((*weights)[stage], sums[stage]);
+    }
+    slot_rows_[slot] = row;
+  }
+  features_.slots_apart = context_.slots_apart = true;
 }
 
 std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std::vector<std::string_view>> sentences) {
@@ -104,9 +120,9 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
     window_.slide(std::span<const std::vector<TokenTrace>>(traces_.data(), count), model_.context_window, [&](std::size_t s) {
       context_features(traces_[s], window_, context_);
       std::vector<std::int32_t>& emissions = second_emissions_[s];
-      for (std::size_t i = 0; i + 1 < context_.offsets.size(); ++i) {
+      for (std::size_t i = 0; i < context_.size(); ++i) {
         LabelSums sums{};
-        add_keys(context_.of(i), sums);
+        add_features(context_, i, sums);
         for (int y = 0; y < kLabels; ++y) emissions[i * kLabels + y] += sums[y];
       }
       viterbi<std::int32_t>(emissions, transitions_[1], labels_[s], best_, back_);
@@ -117,7 +133,7 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
 }
 
 void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32_t>* second) {
-  const std::size_t n = context.offsets.size() - 1;
+  const std::size_t n = context.size();
   emissions_.resize(n * kLabels);
   if (second) second->resize(n * kLabels);
   const std::span<const std::uint32_t> ids = extractor_.word_ids();
@@ -143,7 +159,7 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
       const auto& by_stage = word_scores_[window_ids_[i + offset]][offset];
       for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(by_stage[stage], sums[stage]);
     }
-    add_keys(context.of(i), sums);
+    add_features(context, i, sums);
     for (int y = 0; y < kLabels; ++y) emissions_[i * kLabels + y] = sums[0][y];
     if (second) {
       for (int y = 0; y < kLabels; ++y) (*second)[i * kLabels + y] = sums[1][y];
@@ -152,6 +168,16 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
 }
 
 // The sums are locals: through a reference the compiler would add lane by lane in memory.
+void EntityTagger::add_features(const SentenceFeatures& features, std::size_t token, StageSums& sums) const {
+  StageSums local = sums;
+  for (std::uint32_t slot : features.slots_of(token)) {
+    const StageSums& weights = slot_sums_[slot_rows_[slot]];
+    for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(weights[stage], local[stage]);
+  }
+  sums = local;
+  add_keys(features.of(token), sums);
+}
+
 void EntityTagger::add_keys(std::span<const std::uint32_t> keys, StageSums& sums) const {
   StageSums local = sums;
   for (std::uint32_t key : keys) {
@@ -162,9 +188,10 @@ void EntityTagger::add_keys(std::span<const std::uint32_t> keys, StageSums& sums
   sums = local;
 }
 
-void EntityTagger::add_keys(std::span<const std::uint32_t> keys, LabelSums& second) const {
+void EntityTagger::add_features(const SentenceFeatures& features, std::size_t token, LabelSums& second) const {
   LabelSums local = second;
-  for (std::uint32_t key : keys) {
+  for (std::uint32_t slot : features.slots_of(token)) add_weights(slot_sums_[slot_rows_[slot]][1], local);
+  for (std::uint32_t key : features.of(token)) {
     if (const StageWeights* w = model_.weights.find(key)) add_weights((*w)[1], local);
   }
   second = local;
@@ -183,16 +210,11 @@ const EntityTagger::WordScores& EntityTagger::word_scores(std::uint32_t id) {
   if (word_scores_ready_[id]) return scores;
   scores = {};
   for (int offset = -FeatureExtractor::kReach; offset <= FeatureExtractor::kReach; ++offset) {
-    auto& by_stage = scores[static_cast<std::size_t>(offset + FeatureExtractor::kReach)];
     word_keys_.clear();
     extractor_.word_keys(id, offset, word_keys_);
-    for (std::uint32_t key : word_keys_) {
-      if (const StageWeights* w = model_.weights.find(key)) {
-        for (std::size_t stage = 0; stage < kMaxStages; ++stage) {
-          for (int y = 0; y < kLabels; ++y) by_stage[stage][y] = static_cast<std::int16_t>(by_stage[stage][y] + (*w)[stage][y]);
-        }
-      }
-    }
+    StageSums sums{};
+    add_keys(word_keys_, sums);
+    scores[static_cast<std::size_t>(offset + FeatureExtractor::kReach)] = sums;
   }
   word_scores_ready_[id] = true;
   return scores;

@@ -46,24 +46,25 @@ class EntityTagger {
  private:
   using Transitions = std::array<std::int32_t, (kLabels + 1) * kLabels>;
 
-  // What a word's own keys add to a token's scores, by offset from the token and stage: summed
-  // once per word rather than looked up for every token.
-  using WordScores = std::array<std::array<std::array<std::int16_t, 8>, kMaxStages>, 2 * FeatureExtractor::kReach + 1>;
-
   // One token's scores in one stage, kLabels used, the eighth lane so that adding a row of
   // weights is one vector operation. 16 bits hold them: a token has at most 22 word keys and 24
   // context keys, each weight at most 128 in size, so |score| <= 46 x 128 = 5888.
   using LabelSums = std::array<std::int16_t, 8>;
   using StageSums = std::array<LabelSums, kMaxStages>;
+  // What a word's own keys add to a token's scores, by offset from the token and stage: summed
+  // once per word rather than looked up for every token.
+  using WordScores = std::array<StageSums, 2 * FeatureExtractor::kReach + 1>;
 
   // The first stage's emission scores of the last extracted sentence into emissions_ and, when
   // `second` is given, the second stage's (without its context keys, which come later).
   void score(const SentenceFeatures& context, std::vector<std::int32_t>* second);
   const WordScores& word_scores(std::uint32_t id);
-  // Adds the keys' weights of both stages to `sums` (one lookup per key serves both), or of the
-  // second alone.
+  // Adds the weights of a token's keys and slots in both stages to `sums` (one lookup per key
+  // serves both), or in the second alone.
+  void add_features(const SentenceFeatures& features, std::size_t token, StageSums& sums) const;
+  void add_features(const SentenceFeatures& features, std::size_t token, LabelSums& second) const;
+  // Adds the weights of keys in both stages to `sums`.
   void add_keys(std::span<const std::uint32_t> keys, StageSums& sums) const;
-  void add_keys(std::span<const std::uint32_t> keys, LabelSums& second) const;
   template <class Weight>
   static void add_weights(const std::array<Weight, 8>& weights, LabelSums& sums) {
     for (std::size_t y = 0; y < sums.size(); ++y) sums[y] = static_cast<std::int16_t>(sums[y] + weights[y]);
@@ -79,6 +80,11 @@ class EntityTagger {
   PhraseLexicon cues_;
   FeatureExtractor extractor_;
   std::array<Transitions, kMaxStages> transitions_{};
+  // The weights of each small template's key, by slot (feature_key.h): an index into
+  // slot_sums_, the distinct weights of the keys the model has (row 0: none), widened to sums so
+  // that adding them takes no conversion.
+  std::vector<std::uint32_t> slot_rows_;
+  std::vector<StageSums> slot_sums_;
   ContextWindow window_;
   SentenceFeatures features_, context_;
   // Per sentence of the current document.

@@ -21,10 +21,8 @@ template <class Value>
 using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
 // FNV-1a, 64 bit: byte at a time, so a hash can be extended as bytes arrive.
-inline constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ull;
-inline constexpr std::uint64_t fnv1a_byte(std::uint64_t hash, unsigned char byte) {
-  return (hash ^ byte) * 0x100000001b3ull;
-}
+inline constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ull, kFnvPrime = 0x100000001b3ull;
+inline constexpr std::uint64_t fnv1a_byte(std::uint64_t hash, unsigned char byte) { return (hash ^ byte) * kFnvPrime; }
 inline constexpr std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = kFnvOffset) {
   for (char c : bytes) hash = fnv1a_byte(hash, static_cast<unsigned char>(c));
   return hash;

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <random>
+#include <string>
+
+#include <unicode/uchar.h>
 
 #include "ner/context_window.h"
 #include "ner/feature_key.h"
@@ -11,6 +15,8 @@
 #include "ner/word_info.h"
 #include "resources/binary_io.h"
 #include "test_resources.h"
+#include "text/string_hash.h"
+#include "text/utf8.h"
 
 using namespace cronaca;
 
@@ -53,6 +59,126 @@ TEST_CASE("words are described by casing, shape and affixes") {
   CHECK(roma.suffix[1] == describe_word("Gomma").suffix[1]);  // "ma"
   CHECK(describe_word("Città").length == 5);
   CHECK(describe_word("dell'").has_apostrophe);
+}
+
+namespace {
+// describe_word as first written, a byte of FNV-1a at a time and ICU for every code point: the
+// hashes trained models key on, which a faster describe_word must reproduce.
+WordInfo reference_description(std::string_view word) {
+  const auto hash_code_point = [](std::uint64_t hash, char32_t cp) {
+    for (int shift = 0; shift < 32; shift += 8) hash = fnv1a_byte(hash, static_cast<unsigned char>((cp >> shift) & 0xFF));
+    return hash;
+  };
+  const auto shape_of = [](char32_t cp) -> char32_t {
+    if (u_isupper(cp) || u_istitle(cp)) return 'X';
+    if (u_isalpha(cp)) return 'x';
+    if (u_isdigit(cp)) return 'd';
+    return cp < 0x80 ? cp : U'o';
+  };
+  std::vector<char32_t> folded, shapes;
+  WordInfo info;
+  info.form = info.folded = info.shape = info.short_shape = kFnvOffset;
+  int uppers = 0, lowers = 0, digits = 0;
+  for (std::size_t pos = 0; pos < word.size();) {
+    const char32_t cp = decode_utf8(word, pos);
+    folded.push_back(u_foldCase(cp, U_FOLD_CASE_DEFAULT));
+    shapes.push_back(shape_of(cp));
+    info.form = hash_code_point(info.form, cp);
+    info.folded = hash_code_point(info.folded, folded.back());
+    if (folded.size() <= WordInfo::kAffixes) info.prefix[folded.size() - 1] = info.folded;
+    if (shapes.size() <= 8) info.shape = hash_code_point(info.shape, shapes.back());
+    if (shapes.size() == 1 || shapes.back() != shapes[shapes.size() - 2]) info.short_shape = hash_code_point(info.short_shape, shapes.back());
+    uppers += shapes.back() == 'X';
+    lowers += shapes.back() == 'x';
+    digits += shapes.back() == 'd';
+    info.has_hyphen |= cp == U'-' || cp == U'\u2010' || cp == U'\u2011' || cp == U'\u2013';
+    info.has_period |= cp == '.';
+    info.has_apostrophe |= cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC';
+  }
+  const std::size_t count = folded.size();
+  for (std::size_t k = 1; k <= WordInfo::kAffixes && k <= count; ++k) {
+    info.suffix[k - 1] = kFnvOffset;
+    for (std::size_t i = count - k; i < count; ++i) info.suffix[k - 1] = hash_code_point(info.suffix[k - 1], folded[i]);
+  }
+  if (count > 8) {
+    info.shape = fnv1a_byte(info.shape, '~');
+    for (std::size_t i = count - std::min<std::size_t>(count - 8, 4); i < count; ++i) info.shape = hash_code_point(info.shape, shapes[i]);
+  }
+  info.length = static_cast<std::uint8_t>(std::min<std::size_t>(count, 255));
+  info.has_digit = digits > 0;
+  if (uppers + lowers == 0) {
+    info.casing = digits > 0 ? Casing::number : Casing::symbol;
+  } else if (lowers == 0) {
+    info.casing = uppers > 1 ? Casing::upper : Casing::capitalised;
+  } else if (uppers == 0) {
+    info.casing = Casing::lower;
+  } else {
+    info.casing = shapes[0] == 'X' ? Casing::capitalised : Casing::mixed;
+  }
+  return info;
+}
+
+void check_same_description(const std::string& word) {
+  INFO(word);
+  const WordInfo got = describe_word(word), want = reference_description(word);
+  CHECK(got.form == want.form);
+  CHECK(got.folded == want.folded);
+  CHECK(got.folded == folded_hash(word));
+  for (int a = 0; a < WordInfo::kAffixes; ++a) {
+    CHECK(got.prefix[a] == want.prefix[a]);
+    CHECK(got.suffix[a] == want.suffix[a]);
+  }
+  CHECK(got.shape == want.shape);
+  CHECK(got.short_shape == want.short_shape);
+  CHECK(got.casing == want.casing);
+  CHECK(got.length == want.length);
+  CHECK(got.has_digit == want.has_digit);
+  CHECK(got.has_hyphen == want.has_hyphen);
+  CHECK(got.has_period == want.has_period);
+  CHECK(got.has_apostrophe == want.has_apostrophe);
+}
+}  // namespace
+
+TEST_CASE("word descriptions keep the hashes the models were trained on") {
+  // Values of the first describe_word, which the shipped models' keys are made of.
+  struct Known {
+    const char* word;
+    std::uint64_t form, folded, suffix4, shape, short_shape;
+  };
+  const Known known[] = {
+      {"Roma", 0x71ea649934a9e314ull, 0x2301d3805731a334ull, 0x2301d3805731a334ull, 0x373070ec780b7c05ull, 0x4f7c4285d5520785ull},
+      {"città", 0x29af64edde41730full, 0x29af64edde41730full, 0xf585842a4f69716cull, 0x3ccc02096afa7cadull, 0x4bfb1852798f53adull},
+      {"CITTÀ", 0xbaafb3df9ed677afull, 0x29af64edde41730full, 0xf585842a4f69716cull, 0xc8785951614c124dull, 0x4b50995d4046e5cdull},
+      {"dell'", 0x172e1c9ba0ed7643ull, 0x172e1c9ba0ed7643ull, 0x010a60c0d158f997ull, 0x5eb0db12c5e07522ull, 0x905dfd08c319a92aull},
+      {"2022", 0x458c35c1e0bf2bc7ull, 0x458c35c1e0bf2bc7ull, 0x458c35c1e0bf2bc7ull, 0xfc91d0527b6eb7e5ull, 0xcc9047690baeb3d1ull},
+      {"«", 0xeaf605eaf9d86b6eull, 0xeaf605eaf9d86b6eull, 0, 0x6c6053b4139254eaull, 0x6c6053b4139254eaull},
+      {"iPhone", 0x5b9266e0c12a8550ull, 0x727e990a87fe5770ull, 0x427a21eacdef0f69ull, 0xc4909282b879f2c5ull, 0xb1df16365bcbc00dull},
+      {"Ünïcödé-Straße", 0xccbc0c9d9d82ac43ull, 0xcebf248ee2e841c3ull, 0xc7e6ed8328f349ccull, 0x0b75e7d1a51d9cfaull, 0x87019c0db60c4988ull},
+      {"\xF0\x9F\x98\x80x", 0x83631febbf3e7062ull, 0x83631febbf3e7062ull, 0, 0x24db99a31a371eb2ull, 0x24db99a31a371eb2ull},
+      {"\xC7\x84" "emal", 0x88a32e7be16ba333ull, 0x47e1e9f8db1f1b5dull, 0x6cceab10b1033eb0ull, 0x53b8343331ce4ecdull, 0x4f7c4285d5520785ull},
+      {"\xFF\xFE", 0x1037fa6ee2283a55ull, 0x1037fa6ee2283a55ull, 0, 0x0520dd36b97c8b55ull, 0x6c6053b4139254eaull},
+      {"internazionalizzazione", 0xcb894ef9c8132e4eull, 0xcb894ef9c8132e4eull, 0x9f62b93d369bcb28ull, 0x169ab52e50eb80a1ull, 0x4bfb1852798f53adull},
+  };
+  for (const Known& k : known) {
+    INFO(k.word);
+    const WordInfo w = describe_word(k.word);
+    CHECK(w.form == k.form);
+    CHECK(w.folded == k.folded);
+    CHECK(w.suffix[3] == k.suffix4);
+    CHECK(w.shape == k.shape);
+    CHECK(w.short_shape == k.short_shape);
+    check_same_description(k.word);
+  }
+  // Random words of ASCII, Latin, Greek, CJK, astral code points and stray bytes.
+  const char* pieces[] = {"a", "Z", "7", ".", "-", "'", "\xE2\x80\x99", "\xC3\xA0", "\xC3\x80", "\xC3\x9F", "\xCE\xA3", "\xCF\x82",
+                          "\xE4\xB8\xAD", "\xF0\x9D\x90\x80", "\xF0\x9F\x98\x80", "\xE2\x80\x93", "\xC7\x85", "\x80", "\xE4\xB8"};
+  std::mt19937 random(11);
+  for (int i = 0; i < 2000; ++i) {
+    std::string word;
+    const int length = 1 + static_cast<int>(random() % 16);
+    for (int j = 0; j < length; ++j) word += pieces[random() % std::size(pieces)];
+    check_same_description(word);
+  }
 }
 
 TEST_CASE("phrases match leftmost-longest, case-folded, and survive a round trip") {
@@ -98,20 +224,26 @@ TEST_CASE("Viterbi never continues an entity that did not begin") {
   CHECK_FALSE(may_follow(begin_label(EntityType::person), begin_label(EntityType::location) + 1));
 }
 
-TEST_CASE("keys from the compile-time tables are the hashed keys, inside their domains and out") {
+TEST_CASE("keys from the small templates' tables are the hashed keys, inside their domains and out") {
   constexpr std::uint64_t kTemplate = 77;
+  // Inside a table, a key has a slot among small_keys(); outside, none.
+  const auto check = [](SmallKey got, std::uint32_t want, bool inside) {
+    CHECK(got.key == want);
+    CHECK(got.has_slot == inside);
+    if (inside) CHECK(small_keys().at(got.slot) == want);
+  };
   for (std::uint64_t a = 0; a < 6; ++a) {
-    CHECK(small_key<kTemplate, 4>(a) == feature_key(kTemplate, a));
+    check(small_key<kTemplate, 4>(a), feature_key(kTemplate, a), a < 4);
     for (std::uint64_t b = 0; b < 5; ++b) {
-      CHECK(small_key<kTemplate, 4, 3>(a, b) == feature_key(kTemplate, a, b));
-      CHECK(small_key<kTemplate, 4, 3, 2>(a, b, 1) == feature_key(kTemplate, a, b, 1));
-      CHECK(small_key<kTemplate, 4, 3, 2>(b, a, 2) == feature_key(kTemplate, b, a, 2));
+      check(small_key<kTemplate, 4, 3>(a, b), feature_key(kTemplate, a, b), a < 4 && b < 3);
+      check(small_key<kTemplate, 4, 3, 2>(a, b, 1), feature_key(kTemplate, a, b, 1), a < 4 && b < 3);
+      check(small_key<kTemplate, 4, 3, 2>(b, a, 2), feature_key(kTemplate, b, a, 2), false);
     }
   }
   const PhraseMatch matches[] = {{}, {PhrasePosition::begin, 3}, {PhrasePosition::single, 15}, {PhrasePosition::end, 16}, {PhrasePosition::inside, 200}};
   for (const PhraseMatch& a : matches) {
-    for (std::uint64_t casing = 0; casing < 14; ++casing) CHECK(match_key<kTemplate, 12>(a, casing) == feature_key(kTemplate, match_value(a), casing));
-    for (const PhraseMatch& b : matches) CHECK(match_pair_key<kTemplate>(a, b) == feature_key(kTemplate, match_value(a), match_value(b)));
+    for (std::uint64_t casing = 0; casing < 14; ++casing) check(match_key<kTemplate, 12>(a, casing), feature_key(kTemplate, match_value(a), casing), a.classes < 16 && casing < 12);
+    for (const PhraseMatch& b : matches) check(match_pair_key<kTemplate>(a, b), feature_key(kTemplate, match_value(a), match_value(b)), a.classes < 16 && b.classes < 16);
   }
 }
 
