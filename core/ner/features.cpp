@@ -85,10 +85,8 @@ bool opens_clause(std::uint64_t folded) {
   return std::find(marks.begin(), marks.end(), folded) != marks.end();
 }
 
-// The classes of a cue phrase that ends exactly at token i, or 0.
-std::uint64_t cue_ending_at(std::span<const PhraseMatch> cues, std::ptrdiff_t i) {
-  if (i < 0) return 0;
-  const PhraseMatch& m = cues[static_cast<std::size_t>(i)];
+// The classes of a cue phrase that ends exactly at the token with this match, or 0.
+std::uint64_t cue_classes_ending(const PhraseMatch& m) {
   return m.position == PhrasePosition::end || m.position == PhrasePosition::single ? m.classes : 0;
 }
 
@@ -139,8 +137,8 @@ constexpr std::size_t kMostContextKeys = 24, kMostWordKeys = 22, kMostSecondKeys
 FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons) : set_(set), lexicons_(lexicons) {
   // The positions outside the sentence, as words: the neighbour keys of its first and last words.
   WordInfo before, after;
-  before.folded = before.short_shape = before.suffix[2] = kSentenceStart;
-  after.folded = after.short_shape = after.suffix[2] = kSentenceEnd;
+  before.form = before.folded = before.short_shape = before.suffix[2] = kSentenceStart;
+  after.form = after.folded = after.short_shape = after.suffix[2] = kSentenceEnd;
   words_ = {before, after};
   listed_.resize(words_.size());
   for (const WordInfo& word : words_) add_unmatched_keys(word);
@@ -206,95 +204,93 @@ void FeatureExtractor::word_keys(std::uint32_t id, int offset, std::vector<std::
 }
 
 void FeatureExtractor::extract(std::span<const std::string_view> words, SentenceFeatures& out, bool with_word_keys) {
+  // Every per-token array runs kReach positions past both ends of the sentence, with what stands
+  // there (kBeforeSentence, kAfterSentence, no match), so that a token's neighbours need no test;
+  // the pointers below index them by token.
   const std::size_t n = words.size();
-  ids_.resize(n);
-  folded_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    ids_[i] = id_of(words[i]);
-    folded_[i] = words_[ids_[i]].folded;
+  ids_.resize(n + 2 * kReach);
+  folded_.resize(n + 2 * kReach);
+  for (std::size_t j = 0; j < kReach; ++j) {
+    ids_[j] = kBeforeSentence;
+    ids_[n + kReach + j] = kAfterSentence;
   }
-  const auto info = [&](std::size_t i) -> const WordInfo& { return words_[ids_[i]]; };
-  const auto match = [&](int which, const PhraseLexicon* lexicon, std::vector<PhraseMatch>& matches) {
-    matches.assign(n, PhraseMatch{});
-    if (!lexicon) return;
-    longest_.resize(n);
-    classes_.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      longest_[i] = listed_[ids_[i]].longest[which];
-      classes_[i] = listed_[ids_[i]].classes[which];
+  const std::uint32_t* id = ids_.data() + kReach;
+  for (std::size_t j = 0; j < n + 2 * kReach; ++j) {
+    if (j >= kReach && j < n + kReach) ids_[j] = id_of(words[j - kReach]);
+    folded_[j] = words_[ids_[j]].folded;
+  }
+  const std::uint64_t* folded = folded_.data() + kReach;
+  const std::span<const std::uint64_t> sentence_folded(folded, n);
+  const auto info = [&](std::ptrdiff_t i) -> const WordInfo& { return words_[id[i]]; };
+  const PhraseLexicon* lexicons[] = {lexicons_.places, lexicons_.names, lexicons_.cues};
+  std::vector<PhraseMatch>* matches[] = {&places_, &names_, &cues_};
+  for (int l = 0; l < 3; ++l) {
+    matches[l]->assign(n + 2 * kReach, PhraseMatch{});
+    longest_[l].resize(n);
+    classes_[l].resize(n);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const Listed& listed = listed_[id[i]];
+    for (int l = 0; l < 3; ++l) {
+      longest_[l][i] = listed.longest[l];
+      classes_[l][i] = listed.classes[l];
     }
-    lexicon->match(folded_, longest_, classes_, matches);
-  };
-  match(0, lexicons_.places, places_);
-  match(1, lexicons_.names, names_);
-  match(2, lexicons_.cues, cues_);
+  }
+  for (int l = 0; l < 3; ++l) {
+    if (lexicons[l]) lexicons[l]->match(sentence_folded, longest_[l], classes_[l], std::span(matches[l]->data() + kReach, n));
+  }
+  const PhraseMatch* places = places_.data() + kReach;
+  const PhraseMatch* names = names_.data() + kReach;
+  const PhraseMatch* cues = cues_.data() + kReach;
   traces_.resize(n);
 
   const bool full = set_ == FeatureSet::full;
   // Generic over the writer, so that where a small template's key goes is decided once, not per key.
   const auto each_token = [&](auto k) {
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::ptrdiff_t i = 0; i < static_cast<std::ptrdiff_t>(n); ++i) {
       const WordInfo& w = info(i);
-      const auto folded_at = [&](std::ptrdiff_t j) {
-        return j < 0 ? kSentenceStart : j >= static_cast<std::ptrdiff_t>(n) ? kSentenceEnd : folded_[static_cast<std::size_t>(j)];
-      };
-      const auto shape_at = [&](std::ptrdiff_t j) {
-        return j < 0 ? kSentenceStart : j >= static_cast<std::ptrdiff_t>(n) ? kSentenceEnd : info(static_cast<std::size_t>(j)).short_shape;
-      };
-      const auto place_at = [&](std::ptrdiff_t j) {
-        return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? PhraseMatch{} : places_[static_cast<std::size_t>(j)];
-      };
-      const auto name_at = [&](std::ptrdiff_t j) {
-        return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? PhraseMatch{} : names_[static_cast<std::size_t>(j)];
-      };
-      const std::ptrdiff_t at = static_cast<std::ptrdiff_t>(i);
-      const bool initial = i == 0 || (info(i - 1).casing == Casing::symbol && opens_clause(folded_[i - 1]));
+      const bool initial = i == 0 || (info(i - 1).casing == Casing::symbol && opens_clause(folded[i - 1]));
       const std::uint64_t casing = static_cast<std::uint64_t>(w.casing) * 2 + (initial ? 1 : 0);
-      traces_[i] = {w.folded, w.casing, initial, w.has_apostrophe && w.length <= 3, (cues_[i].classes & kCueCommon) != 0, kOutside};
+      traces_[static_cast<std::size_t>(i)] = {w.folded, w.casing, initial, w.has_apostrophe && w.length <= 3, (cues[i].classes & kCueCommon) != 0, kOutside};
       if (with_word_keys) {
         word_keys_.clear();
-        for (int offset = -kReach; offset <= kReach; ++offset) {
-          const std::ptrdiff_t j = at + offset;
-          word_keys(j < 0 ? kBeforeSentence : j >= static_cast<std::ptrdiff_t>(n) ? kAfterSentence : ids_[static_cast<std::size_t>(j)], offset, word_keys_);
-        }
+        for (int offset = -kReach; offset <= kReach; ++offset) word_keys(id[i + offset], offset, word_keys_);
         for (std::uint32_t word_key : word_keys_) k.add(word_key);
       }
-      k.add(key(kShapeWindow, shape_at(at - 1), w.short_shape, shape_at(at + 1)));
+      k.add(key(kShapeWindow, info(i - 1).short_shape, w.short_shape, info(i + 1).short_shape));
       k.add(small_key<kCasingPosition, kCasings>(casing));
       k.add(small_key<kLengthCasing, kLengths, kCasings>(std::min<std::uint64_t>(w.length, 12), casing));
-      if (places_[i].position != PhrasePosition::none) k.add(match_key<kPlace, kCasings>(places_[i], casing));
-      k.add(match_pair_key<kPlacePrev>(place_at(at - 1), place_at(at)));
-      k.add(match_pair_key<kPlaceNext>(place_at(at), place_at(at + 1)));
-      if (names_[i].position != PhrasePosition::none) k.add(match_key<kName, kCasings>(names_[i], casing));
-      k.add(match_pair_key<kNamePrev>(name_at(at - 1), name_at(at)));
-      k.add(match_pair_key<kNameNext>(name_at(at), name_at(at + 1)));
-      if (cues_[i].position != PhrasePosition::none) k.add(match_key<kCue, kCasings>(cues_[i], casing));
-      k.add(small_key<kCueBefore, kClasses, kCasings>(cue_ending_at(cues_, at - 1), casing));
-      k.add(small_key<kCueBefore2, kClasses, kCasings>(cue_ending_at(cues_, at - 2), casing));
-      k.add(match_key<kCueAfter, kCasings>(i + 1 < n ? cues_[i + 1] : PhraseMatch{}, casing));
-      const std::uint8_t place_classes = listed_[ids_[i]].classes[0];
-      const std::uint8_t name_classes = listed_[ids_[i]].classes[1];
-      if (place_classes) k.add(small_key<kPlaceToken, kClasses, kCasings>(place_classes, casing));
-      if (name_classes) k.add(small_key<kNameToken, kClasses, kCasings>(name_classes, casing));
+      if (places[i].position != PhrasePosition::none) k.add(match_key<kPlace, kCasings>(places[i], casing));
+      k.add(match_pair_key<kPlacePrev>(places[i - 1], places[i]));
+      k.add(match_pair_key<kPlaceNext>(places[i], places[i + 1]));
+      if (names[i].position != PhrasePosition::none) k.add(match_key<kName, kCasings>(names[i], casing));
+      k.add(match_pair_key<kNamePrev>(names[i - 1], names[i]));
+      k.add(match_pair_key<kNameNext>(names[i], names[i + 1]));
+      if (cues[i].position != PhrasePosition::none) k.add(match_key<kCue, kCasings>(cues[i], casing));
+      k.add(small_key<kCueBefore, kClasses, kCasings>(cue_classes_ending(cues[i - 1]), casing));
+      k.add(small_key<kCueBefore2, kClasses, kCasings>(cue_classes_ending(cues[i - 2]), casing));
+      k.add(match_key<kCueAfter, kCasings>(cues[i + 1], casing));
+      const Listed& listed = listed_[id[i]];
+      if (listed.classes[0]) k.add(small_key<kPlaceToken, kClasses, kCasings>(listed.classes[0], casing));
+      if (listed.classes[1]) k.add(small_key<kNameToken, kClasses, kCasings>(listed.classes[1], casing));
       if (full) {
-        const UnmatchedKeys& before = unmatched_[i > 0 ? ids_[i - 1] : kBeforeSentence];
-        const UnmatchedKeys& after = unmatched_[i + 1 < n ? ids_[i + 1] : kAfterSentence];
-        const std::uint64_t place = match_value(places_[i]), name = match_value(names_[i]);
-        k.add(place == 0 ? before.before_place : key(kFoldedPrevPlace, folded_at(at - 1), place));
-        k.add(place == 0 ? after.after_place : key(kPlaceFoldedNext, place, folded_at(at + 1)));
-        k.add(name == 0 ? before.before_name : key(kFoldedPrevName, folded_at(at - 1), name));
-        k.add(key(kBigramPrev, folded_at(at - 1), w.folded));
-        k.add(key(kBigramNext, w.folded, folded_at(at + 1)));
-        k.add(key(kFoldedPrevShape, folded_at(at - 1), w.short_shape));
-        k.add(key(kShapeFoldedNext, w.short_shape, folded_at(at + 1)));
-        k.add(key(kFormPrev, i > 0 ? info(i - 1).form : kSentenceStart, casing));
-        k.add(key(kFormNext, i + 1 < n ? info(i + 1).form : kSentenceEnd, casing));
+        const UnmatchedKeys& before = unmatched_[id[i - 1]];
+        const UnmatchedKeys& after = unmatched_[id[i + 1]];
+        const std::uint64_t place = match_value(places[i]), name = match_value(names[i]);
+        k.add(place == 0 ? before.before_place : key(kFoldedPrevPlace, folded[i - 1], place));
+        k.add(place == 0 ? after.after_place : key(kPlaceFoldedNext, place, folded[i + 1]));
+        k.add(name == 0 ? before.before_name : key(kFoldedPrevName, folded[i - 1], name));
+        k.add(key(kBigramPrev, folded[i - 1], w.folded));
+        k.add(key(kBigramNext, w.folded, folded[i + 1]));
+        k.add(key(kFoldedPrevShape, folded[i - 1], w.short_shape));
+        k.add(key(kShapeFoldedNext, w.short_shape, folded[i + 1]));
+        k.add(key(kFormPrev, info(i - 1).form, casing));
+        k.add(key(kFormNext, info(i + 1).form, casing));
       }
-      k.end_token(i);
+      k.end_token(static_cast<std::size_t>(i));
     }
     k.finish();
-  };
-  const std::size_t most = kMostContextKeys + (with_word_keys ? kMostWordKeys : 0);
+  };  const std::size_t most = kMostContextKeys + (with_word_keys ? kMostWordKeys : 0);
   if (out.slots_apart) {
     each_token(KeyWriter<true>(out, n, most));
   } else {

@@ -90,13 +90,14 @@ class FeatureExtractor {
 
   // Not thread-safe: the extractor keeps its per-sentence buffers. Every key of every token.
   void extract(std::span<const std::string_view> words, SentenceFeatures& out) { extract(words, out, true); }
-  // Only the context keys: the word keys are word_keys() of the word_ids() around each token.
+  // Only the context keys: the word keys are word_keys() of the word_window() around each token.
   void extract_context(std::span<const std::string_view> words, SentenceFeatures& out) { extract(words, out, false); }
 
   // What the last extract saw of each word, for the second stage and the mention rules.
   std::span<const TokenTrace> traces() const { return traces_; }
-  // The last sentence's words as ids, valid until generation() changes; see kBeforeSentence.
-  std::span<const std::uint32_t> word_ids() const { return ids_; }
+  // The last sentence's words as ids, with kReach positions before and after it (kBeforeSentence,
+  // kAfterSentence), valid until generation() changes.
+  std::span<const std::uint32_t> word_window() const { return ids_; }
   std::uint64_t generation() const { return generation_; }
   // Appends the keys the word `id` gives the token `offset` (-kReach .. kReach) words away.
   void word_keys(std::uint32_t id, int offset, std::vector<std::uint32_t>& out) const;
@@ -123,8 +124,9 @@ class FeatureExtractor {
   };
   std::vector<UnmatchedKeys> unmatched_;
   void add_unmatched_keys(const WordInfo& word);
-  std::vector<std::uint8_t> longest_, classes_;
+  std::vector<std::uint8_t> longest_[3], classes_[3];  // of the sentence's words, by lexicon
   std::uint64_t generation_ = 0;
+  // The last sentence's, with kReach positions before and after it (see extract).
   std::vector<std::uint32_t> ids_;
   std::vector<std::uint64_t> folded_;
   std::vector<PhraseMatch> places_, names_, cues_;

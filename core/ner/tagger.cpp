@@ -136,15 +136,11 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
   const std::size_t n = context.size();
   emissions_.resize(n * kLabels);
   if (second) second->resize(n * kLabels);
-  const std::span<const std::uint32_t> ids = extractor_.word_ids();
   constexpr int kReach = FeatureExtractor::kReach;
   // Each word's sums made ready once, though five tokens add them; word_scores() may grow
   // word_scores_, so it is read by id only afterwards.
-  window_ids_.resize(n + 2 * kReach);
-  for (std::size_t j = 0; j < n + 2 * kReach; ++j) {
-    window_ids_[j] = j < kReach ? FeatureExtractor::kBeforeSentence : j >= n + kReach ? FeatureExtractor::kAfterSentence : ids[j - kReach];
-    word_scores(window_ids_[j]);
-  }
+  const std::span<const std::uint32_t> window = extractor_.word_window();
+  for (std::uint32_t id : window) word_scores(id);
   constexpr std::size_t kAhead = 2;  // tokens whose keys are on their way from memory
   for (std::size_t i = 0; i < std::min(n, kAhead); ++i) {
     for (std::uint32_t key : context.of(i)) model_.weights.prefetch(key);
@@ -154,9 +150,9 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
       for (std::uint32_t key : context.of(i + kAhead)) model_.weights.prefetch(key);
     }
     StageSums sums{};
-    // The word at `offset - kReach` from token i is window_ids_[i + offset].
+    // The word at `offset - kReach` from token i is window[i + offset].
     for (std::size_t offset = 0; offset <= 2 * kReach; ++offset) {
-      const auto& by_stage = word_scores_[window_ids_[i + offset]][offset];
+      const auto& by_stage = word_scores_[window[i + offset]][offset];
       for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(by_stage[stage], sums[stage]);
     }
     add_features(context, i, sums);

@@ -96,7 +96,6 @@ class EntityTagger {
   std::vector<bool> word_scores_ready_;
   std::uint64_t word_scores_generation_ = 0;
   std::vector<std::uint32_t> word_keys_;
-  std::vector<std::uint32_t> window_ids_;  // the sentence's word ids, with kReach before and after
   std::vector<std::int32_t> emissions_, best_;
   std::vector<std::uint8_t> back_;
 };

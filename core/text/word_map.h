@@ -37,7 +37,7 @@ class WordMap {
   }
 
  private:
-  static std::uint64_t key_of(std::string_view word) { return FlatTable<std::uint64_t, std::uint32_t>::nonzero(mix64(fnv1a(word))); }
+  static std::uint64_t key_of(std::string_view word) { return FlatTable<std::uint64_t, std::uint32_t>::nonzero(memory_hash(word)); }
 
   FlatTable<std::uint64_t, std::uint32_t> index_;  // into values_
   std::vector<Value> values_;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ner/word_info.h"
+#include "text/string_hash.h"
 #include "text/flat_table.h"
 #include "text/word_map.h"
 
@@ -58,6 +59,39 @@ TEST_CASE("a flat table finds every key, inserted in any order, across growth") 
   reserved.clear();
   CHECK(reserved.size() == 0);
   CHECK(reserved.find(keys[0]) == nullptr);
+}
+
+TEST_CASE("memory hashes are fixed, count every byte and spread words apart") {
+  // Fixed values: a hash must not depend on the build or the platform (both are little-endian).
+  const std::pair<const char*, std::uint64_t> known[] = {
+      {"", 0xe220a8397b1dcdafull},          {"a", 0x65d44b5d2479f265ull},          {"ab", 0xc84a947780c64266ull},
+      {"abc", 0xe08f8b84e9aabbffull},       {"Roma", 0xb9fbd4a71ffe22eaull},       {"città", 0x4683943fb8128911ull},
+      {"presidente", 0x10da76b1016eaa34ull}, {"internazionalizzazione", 0xe9b7aef9f5cd1835ull},
+  };
+  for (const auto& [word, hash] : known) CHECK(memory_hash(word) == hash);
+  // Changing any one byte, or the length, changes the hash.
+  std::string text = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (std::size_t length = 0; length < text.size(); ++length) {
+    const std::string word = text.substr(0, length);
+    const std::uint64_t hash = memory_hash(word);
+    CHECK(hash != memory_hash(text.substr(0, length + 1)));
+    CHECK(hash != memory_hash(word + '\0'));
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string changed = word;
+      changed[at] = static_cast<char>(changed[at] ^ 0x01);
+      CHECK(hash != memory_hash(changed));
+    }
+  }
+  // No two of 200,000 short words share a hash.
+  StringSet words;
+  std::vector<std::uint64_t> hashes;
+  for (std::uint32_t i = 0; words.size() < 200000; ++i) {
+    std::string word;
+    for (std::uint32_t v = i * 2654435761u; word.size() < 2 + i % 11; v = v * 1103515245u + 12345u) word += static_cast<char>('a' + (v >> 16) % 26);
+    if (words.insert(word).second) hashes.push_back(memory_hash(word));
+  }
+  std::sort(hashes.begin(), hashes.end());
+  CHECK(std::adjacent_find(hashes.begin(), hashes.end()) == hashes.end());
 }
 
 TEST_CASE("a word map gives each word one index and value") {
