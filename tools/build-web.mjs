@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the page into the static site with esbuild, from the npm lockfile's modules only:
 //   OUT/app.js (+ OUT/chunks/, loaded on demand: the map), OUT/worker.js (a classic worker
-//   script), OUT/style.css, OUT/index.html, OUT/boot.js, OUT/engine.js, OUT/favicon.svg;
+//   script, + OUT/worker-exports.js, loaded on the first export), OUT/style.css, OUT/index.html,
+//   OUT/boot.js, OUT/engine.js, OUT/favicon.svg;
 // and, when the core's files are in OUT already, the single-file offline build OFFLINE: one HTML
 // file with the page, the worker, the wasm core and its data inside, that opens from file://.
 //   node tools/build-web.mjs [--out build/web] [--offline build/offline/cronaca.html]
@@ -58,6 +59,9 @@ await esbuild.build({
   define: { CRONACA_OFFLINE: 'false' },
   banner: coreBanner ? { js: coreBanner } : {},
 });
+// The exports' code, which the worker loads on the first export (worker.js, exportFile).
+const workerExports = { ...common, entryPoints: { 'worker-exports': join(web, 'worker/export-files.js') }, format: 'iife' };
+await esbuild.build({ ...workerExports, outdir: out, sourcemap: 'linked' });
 await esbuild.build({ ...common, entryPoints: { style: join(web, 'style.css') }, outdir: out });
 for (const name of ['index.html', 'boot.js', 'engine.js', 'favicon.svg']) copyFileSync(join(web, name), join(out, name));
 
@@ -84,7 +88,8 @@ const offlinePage = await esbuild.build({
   define: { CRONACA_OFFLINE: 'true' },
 });
 const offlineWorker = await esbuild.build({ ...common, entryPoints: [join(web, 'worker/worker.js')], write: false, format: 'iife', define: { CRONACA_OFFLINE: 'true' } });
-const workerSource = `${coreBanner}\n${offlineWorker.outputFiles[0].text}`;
+const offlineExports = await esbuild.build({ ...workerExports, write: false });
+const workerSource = `${coreBanner}\n${offlineExports.outputFiles[0].text}\n${offlineWorker.outputFiles[0].text}`;
 const script = inlineSafe(offlinePage.outputFiles[0].text);
 const style = readFileSync(join(out, 'style.css'), 'utf8');
 const data = (id, buffer) => `<script type="application/octet-stream" id="${id}">${Buffer.from(buffer).toString('base64')}</script>`;

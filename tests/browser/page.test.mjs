@@ -560,8 +560,8 @@ test('?src= offers a remote corpus and loads it only after the user agrees', { s
   await context.close();
 });
 
-test('the single-file offline build opens from file:// and analyses', { skip: !existsSync(offlineBuild) && 'no offline build' }, async () => {
-  const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } });
+test('the single-file offline build opens from file://, analyses and exports', { skip: !existsSync(offlineBuild) && 'no offline build' }, async () => {
+  const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   const seen = [];
@@ -571,6 +571,11 @@ test('the single-file offline build opens from file:// and analyses', { skip: !e
   await page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
   await dropFiles(page, fileList(fixtureFiles));
   await analysed(page, 7);
+  // The exports' code is inline here: the page served over HTTP loads it on the first export.
+  await page.click('#export-menu summary');
+  const exported = await download(page, () => page.click('[data-export="entities-csv"]'));
+  assert.equal(exported.name, 'cronaca-entities.csv');
+  assert.match(exported.bytes.toString('utf8'), /Almaty/);
   assert.deepEqual(seen.filter((url) => !/^(file|blob|data):/.test(url)), []);
   assert.deepEqual(problems, []);
   await context.close();

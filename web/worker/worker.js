@@ -5,13 +5,10 @@
 
 // First, so that the downloads start before the other modules are even evaluated.
 import { downloads, mark, startup } from './downloads.js';
-import { strToU8, zipSync } from 'fflate';
 import { t } from '../src/i18n.js';
 import { decodeCorpus, encodeCorpus } from '../src/lib/share-codec.js';
-import { entitiesCsv, eventsCsv, timelineJs, timemlArchive } from './exports.js';
-import { expandInputs, workspaceOf, WORKSPACE_ENTRY } from './inputs.js';
+import { expandInputs, workspaceOf } from './inputs.js';
 import { buildModel, modelMessages } from './model.js';
-import { reportHtml } from './report.js';
 import { warmUpFiles } from './warm-up.js';
 
 const PROGRESS_MS = 40;
@@ -92,28 +89,12 @@ function documentDetails(index, result = last?.result) {
   return { index, text, sentences, timexes, intervals, mentions };
 }
 
-const text = (content, mime) => ({ data: strToU8(content), mime });
-
-function exportFile(kind, { title = 'Cronaca', view = null } = {}) {
+// The exports' code (export-files.js) is a script of its own, loaded the first time the user
+// exports: the page's first load need not carry it. The single-file build has it inline.
+function exportFile(kind, options) {
   if (!last) throw new Error(t('nothingToExport'));
-  const { result, json } = last;
-  switch (kind) {
-    case 'json': return { name: 'cronaca.json', ...text(json, 'application/json') };
-    case 'entities-csv': return { name: 'cronaca-entities.csv', ...text(`\ufeff${entitiesCsv(result)}`, 'text/csv') };
-    case 'events-csv': return { name: 'cronaca-events.csv', ...text(`\ufeff${eventsCsv(result)}`, 'text/csv') };
-    case 'timelinejs': return { name: 'cronaca-timelinejs.json', ...text(JSON.stringify(timelineJs(result, title), null, 1), 'application/json') };
-    case 'timeml': return { name: 'cronaca-timeml.zip', data: timemlArchive(result), mime: 'application/zip' };
-    case 'report': return { name: 'cronaca-report.html', ...text(reportHtml(result, { title }), 'text/html') };
-    case 'workspace': {
-      // The share link's alternative: the articles as given plus corrections and view, in one zip
-      // that the page accepts like any other.
-      const entries = {};
-      for (const file of last.files) entries[file.name] = new Uint8Array(file.bytes);
-      entries[WORKSPACE_ENTRY] = strToU8(JSON.stringify({ corrections: view?.corrections ?? [], view: view?.state ?? {} }, null, 1));
-      return { name: 'cronaca-workspace.zip', data: zipSync(entries, { level: 6 }), mime: 'application/zip' };
-    }
-    default: throw new Error(`unknown export ${kind}`);
-  }
+  if (!self.cronacaExportFile) importScripts('worker-exports.js');
+  return self.cronacaExportFile(kind, options, last);
 }
 
 // WebAssembly starts in a baseline compilation and the engine recompiles the functions that have
