@@ -1,12 +1,8 @@
 #include "segment/sentence_breaker.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
-#include <array>
-#include <stdexcept>
-#include <string>
+#include "segment/break_text.h"
 
 namespace cronaca {
 
@@ -33,7 +29,7 @@ enum Break : std::uint8_t {
 };
 
 constexpr char32_t kTableEnd = 0x10000;
-using BreakTable = std::array<std::uint8_t, kTableEnd>;
+using BreakTable = BreakScanner<kTableEnd, kUnhandled, kEndOfText>::Table;
 
 Break sentence_break_class(UChar32 c) {
   switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
@@ -80,42 +76,14 @@ const BreakTable& break_table() {
   return table;
 }
 
-struct Unit {
-  std::uint8_t kind;  // Break
-  std::uint8_t length;
-};
+using Scanner = BreakScanner<kTableEnd, kUnhandled, kEndOfText>;
+using Unit = BreakUnit;
 
-class Scanner {
- public:
-  Scanner(std::string_view text, const BreakTable& table)
-      : bytes_(reinterpret_cast<const unsigned char*>(text.data())), size_(text.size()), table_(table.data()) {}
-
-  Unit at(std::size_t pos) const {
-    if (pos >= size_) return {kEndOfText, 0};
-    const unsigned b0 = bytes_[pos];
-    if (b0 < 0x80) return {table_[b0], 1};
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      if (pos + 1 < size_ && continuation(pos + 1)) return {table_[((b0 & 0x1Fu) << 6) | (bytes_[pos + 1] & 0x3Fu)], 2};
-    } else if (b0 >= 0xE0 && b0 <= 0xEF && pos + 2 < size_ && continuation(pos + 1) && continuation(pos + 2)) {
-      const char32_t c = ((b0 & 0x0Fu) << 12) | ((bytes_[pos + 1] & 0x3Fu) << 6) | (bytes_[pos + 2] & 0x3Fu);
-      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) return {table_[c], 3};  // else overlong or a surrogate
-    }
-    return {kUnhandled, 1};
-  }
-
-  // The position after any Extend and Format characters from `pos` (SB5).
-  std::size_t skip_extends(std::size_t pos) const {
-    for (Unit u = at(pos); u.kind == kExtend; u = at(pos)) pos += u.length;
-    return pos;
-  }
-
- private:
-  bool continuation(std::size_t pos) const { return (bytes_[pos] & 0xC0) == 0x80; }
-
-  const unsigned char* bytes_;
-  std::size_t size_;
-  const std::uint8_t* table_;
-};
+// The position after any Extend and Format characters from `pos` (SB5).
+std::size_t skip_extends(const Scanner& scanner, std::size_t pos) {
+  for (Unit u = scanner.at(pos); u.kind == kExtend; u = scanner.at(pos)) pos += u.length;
+  return pos;
+}
 
 constexpr std::size_t kUnhandledText = SIZE_MAX;
 
@@ -157,7 +125,7 @@ std::size_t next_boundary(const Scanner& scanner, std::size_t pos) {
       case kATerm:
       case kSTerm: {
         const bool full_stop = unit.kind == kATerm;
-        const std::size_t after = scanner.skip_extends(pos + unit.length);
+        const std::size_t after = skip_extends(scanner, pos + unit.length);
         const Unit next = scanner.at(after);
         // SB6 "3.5", SB7 "U.S.A": the sentence goes on from that character.
         if (full_stop && (next.kind == kNumeric || (letter_before && next.kind == kUpper))) {
@@ -170,11 +138,11 @@ std::size_t next_boundary(const Scanner& scanner, std::size_t pos) {
         std::size_t end = after;
         Unit u = next;
         while (u.kind == kClose) {
-          end = scanner.skip_extends(end + u.length);
+          end = skip_extends(scanner, end + u.length);
           u = scanner.at(end);
         }
         while (u.kind == kSp) {
-          end = scanner.skip_extends(end + u.length);
+          end = skip_extends(scanner, end + u.length);
           u = scanner.at(end);
         }
         // SB8a: a comma, colon or another terminator there continues it.
@@ -220,20 +188,12 @@ std::size_t next_boundary(const Scanner& scanner, std::size_t pos) {
   }
 }
 
-struct UTextCloser {
-  void operator()(UText* t) const { utext_close(t); }
-};
-
-void check(UErrorCode status, const char* what) {
-  if (U_FAILURE(status)) throw std::runtime_error(std::string(what) + ": " + u_errorName(status));
-}
-
 }  // namespace
 
 SentenceBreaker::SentenceBreaker(const icu::Locale& locale) {
   UErrorCode status = U_ZERO_ERROR;
   icu_sentences_.reset(icu::BreakIterator::createSentenceInstance(locale, status));
-  check(status, "ICU sentence break rules are missing");
+  check_icu(status, "ICU sentence break rules are missing");
   break_table();  // built once, before the first document
 }
 
@@ -251,11 +211,7 @@ void SentenceBreaker::split(std::string_view text, std::vector<std::uint32_t>& b
 
 void SentenceBreaker::split_with_icu(std::string_view text, std::vector<std::uint32_t>& breaks) {
   breaks.clear();
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UText, UTextCloser> utext(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
-  check(status, "ICU cannot read the text");
-  icu_sentences_->setText(utext.get(), status);
-  check(status, "sentence segmentation");
+  set_icu_text(*icu_sentences_, text, "sentence segmentation");
   for (int32_t found = icu_sentences_->next(); found != icu::BreakIterator::DONE; found = icu_sentences_->next()) {
     breaks.push_back(static_cast<std::uint32_t>(found));
   }

@@ -1,14 +1,9 @@
 #include "segment/word_breaker.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/utext.h>
 
-#include <array>
-#include <stdexcept>
-#include <string>
-
+#include "segment/break_text.h"
 #include "text/utf8.h"
 
 namespace cronaca {
@@ -40,7 +35,7 @@ enum Break : std::uint8_t {
 // Code points below U+3000: every alphabet news is written in, general punctuation, currency and
 // symbols. Above lie CJK and the rarer blocks, which ICU handles.
 constexpr char32_t kTableEnd = 0x3000;
-using BreakTable = std::array<std::uint8_t, kTableEnd>;
+using BreakTable = BreakScanner<kTableEnd, kUnhandled, kEndOfText>::Table;
 
 Break word_break_class(UChar32 c) {
   UErrorCode error = U_ZERO_ERROR;
@@ -106,38 +101,8 @@ const BreakTable& break_table() {
   return table;
 }
 
-// One character as the table sees it.
-struct Unit {
-  std::uint8_t kind;  // Break
-  std::uint8_t length;
-};
-
-class Scanner {
- public:
-  Scanner(std::string_view text, const BreakTable& table)
-      : bytes_(reinterpret_cast<const unsigned char*>(text.data())), size_(text.size()), table_(table.data()) {}
-
-  Unit at(std::size_t pos) const {
-    if (pos >= size_) return {kEndOfText, 0};
-    const unsigned b0 = bytes_[pos];
-    if (b0 < 0x80) return unit(b0, 1);
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      if (pos + 1 < size_ && continuation(pos + 1)) return unit(((b0 & 0x1Fu) << 6) | (bytes_[pos + 1] & 0x3Fu), 2);
-    } else if (b0 >= 0xE0 && b0 <= 0xE2 && pos + 2 < size_ && continuation(pos + 1) && continuation(pos + 2)) {
-      const char32_t c = ((b0 & 0x0Fu) << 12) | ((bytes_[pos + 1] & 0x3Fu) << 6) | (bytes_[pos + 2] & 0x3Fu);
-      if (c >= 0x800) return unit(c, 3);  // else overlong
-    }
-    return {kUnhandled, 1};
-  }
-
- private:
-  bool continuation(std::size_t pos) const { return (bytes_[pos] & 0xC0) == 0x80; }
-  Unit unit(char32_t c, std::uint8_t length) const { return {table_[c], length}; }
-
-  const unsigned char* bytes_;
-  std::size_t size_;
-  const std::uint8_t* table_;
-};
+using Scanner = BreakScanner<kTableEnd, kUnhandled, kEndOfText>;
+using Unit = BreakUnit;
 
 // ICU's rule status groups: UBRK_WORD_NONE, UBRK_WORD_NUMBER, UBRK_WORD_LETTER.
 enum class Status : std::uint8_t { none, number, letter };
@@ -284,20 +249,12 @@ TokenKind token_kind(Status status) {
   return TokenKind::punctuation;
 }
 
-struct UTextCloser {
-  void operator()(UText* t) const { utext_close(t); }
-};
-
-void check(UErrorCode status, const char* what) {
-  if (U_FAILURE(status)) throw std::runtime_error(std::string(what) + ": " + u_errorName(status));
-}
-
 }  // namespace
 
 WordBreaker::WordBreaker(const icu::Locale& locale) {
   UErrorCode status = U_ZERO_ERROR;
   icu_words_.reset(icu::BreakIterator::createWordInstance(locale, status));
-  check(status, "ICU word break rules are missing");
+  check_icu(status, "ICU word break rules are missing");
   break_table();  // built once, before the first document
 }
 
@@ -327,11 +284,7 @@ void WordBreaker::split(std::string_view text, std::vector<Token>& tokens) {
 
 void WordBreaker::split_with_icu(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& tokens) {
   const std::string_view span = text.substr(begin, end - begin);
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UText, UTextCloser> utext(utext_openUTF8(nullptr, span.data(), static_cast<int64_t>(span.size()), &status));
-  check(status, "ICU cannot read the text");
-  icu_words_->setText(utext.get(), status);
-  check(status, "word segmentation");
+  set_icu_text(*icu_words_, span, "word segmentation");
   int32_t start = icu_words_->first();
   for (int32_t stop = icu_words_->next(); stop != icu::BreakIterator::DONE; start = stop, stop = icu_words_->next()) {
     const int32_t rule = icu_words_->getRuleStatus();
