@@ -105,7 +105,12 @@ const WARM_UP_ROUNDS = 5;
 let userAnalysed = false;
 function warmUp(rounds) {
   if (userAnalysed || rounds === 0) return;
-  buildModel(JSON.parse(engine.analyse(warmUpFiles)));
+  try {
+    buildModel(JSON.parse(engine.analyse(warmUpFiles)));
+  } catch (error) {
+    console.error('cronaca: a warm-up analysis failed:', error); // the first analysis will say why
+    return;
+  }
   setTimeout(warmUp, 0, rounds - 1);
 }
 
