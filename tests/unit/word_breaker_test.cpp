@@ -10,29 +10,24 @@
 #include <cstdint>
 #include <memory>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "break_parity.h"
 #include "segment/word_breaker.h"
 #include "text/utf8.h"
 
 using namespace cronaca;
+using namespace cronaca::break_parity;
 
 namespace {
 
-// Every language the analyser ships (lang/<code>/), and the root locale of unknown languages.
-const char* const kLocales[] = {"", "de", "en", "es", "fr", "it", "pt"};
 
-icu::Locale locale_of(const char* code) { return *code ? icu::Locale(code) : icu::Locale::getRoot(); }
 
 // What Segmenter::split_words did with ICU alone before the word breaker.
 std::vector<Token> icu_split(icu::BreakIterator& words, std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  REQUIRE(U_SUCCESS(status));
-  words.setText(utext, status);
-  REQUIRE(U_SUCCESS(status));
+  UText* utext = open_text(words, text);
+  REQUIRE(utext != nullptr);
   std::vector<Token> tokens;
   int32_t start = words.first();
   for (int32_t end = words.next(); end != icu::BreakIterator::DONE; start = end, end = words.next()) {
@@ -50,21 +45,6 @@ std::vector<Token> icu_split(icu::BreakIterator& words, std::string_view text) {
   return tokens;
 }
 
-std::string escaped(std::string_view text) {
-  std::ostringstream out;
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t begin = pos;
-    const char32_t c = decode_utf8(text, pos);
-    if (c >= 0x20 && c < 0x7F && c != '\\') {
-      out << static_cast<char>(c);
-    } else if (c == 0xFFFD && pos == begin + 1) {
-      out << "\\x" << std::hex << (static_cast<unsigned>(static_cast<unsigned char>(text[begin]))) << std::dec;
-    } else {
-      out << "\\u{" << std::hex << static_cast<std::uint32_t>(c) << std::dec << "}";
-    }
-  }
-  return out.str();
-}
 
 std::string describe(std::string_view text, const std::vector<Token>& tokens) {
   static const char* const kinds[] = {"word", "number", "punct"};
@@ -107,11 +87,6 @@ struct Parity {
   std::vector<Token> ours;
 };
 
-std::string utf8(char32_t c) {
-  std::string s;
-  append_utf8(s, c);
-  return s;
-}
 
 }  // namespace
 
@@ -119,16 +94,11 @@ TEST_CASE("every shipped language breaks words with ICU's root rules, the ones t
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> root(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   REQUIRE(U_SUCCESS(status));
-  uint32_t root_length = 0;
-  const uint8_t* root_rules = dynamic_cast<icu::RuleBasedBreakIterator&>(*root).getBinaryRules(root_length);
   for (const char* code : kLocales) {
     std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(locale_of(code), status));
     REQUIRE(U_SUCCESS(status));
-    uint32_t length = 0;
-    const uint8_t* rules = dynamic_cast<icu::RuleBasedBreakIterator&>(*words).getBinaryRules(length);
     INFO("locale " << code);
-    CHECK(std::string_view(reinterpret_cast<const char*>(rules), length) ==
-          std::string_view(reinterpret_cast<const char*>(root_rules), root_length));
+    CHECK(binary_rules(*words) == binary_rules(*root));
   }
 }
 
@@ -176,19 +146,7 @@ TEST_CASE("the word breaker matches ICU around every code point its table covers
   Parity parity("it");
   int differences = 0;
   for (char32_t c = 0; c < 0x3000 && differences < 10; ++c) {
-    const std::string x = utf8(c);
-    std::string text;
-    for (const std::string& t : templates) {
-      for (char ch : t) {
-        if (ch == 'X') {
-          text += x;
-        } else {
-          text += ch;
-        }
-      }
-      text += '\n';
-    }
-    if (!parity.holds(text)) ++differences;
+    if (!parity.holds(filled(templates, utf8(c)))) ++differences;
   }
   CHECK(differences == 0);
 }
@@ -208,10 +166,7 @@ TEST_CASE("the word breaker matches ICU on 20,000 random strings of tricky chara
   Parity root("");
   int differences = 0;
   for (int i = 0; i < 20000 && differences < 10; ++i) {
-    std::string text;
-    const auto length = 1 + random() % 16;
-    for (std::uint32_t j = 0; j < length; ++j) text += palette[random() % palette.size()];
-    if (!(i % 2 ? root : italian).holds(text)) ++differences;
+    if (!(i % 2 ? root : italian).holds(random_text(palette, 16, random))) ++differences;
   }
   CHECK(differences == 0);
 }
