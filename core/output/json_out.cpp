@@ -2,9 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include <bit>
 #include <charconv>
-#include <cstring>
+
+#include "text/byte_runs.h"
 
 namespace cronaca {
 
@@ -31,24 +31,10 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 // The end of the bytes from `i` on that JSON takes as they are (printable ASCII but '"' and
 // '\\'), eight at a time: the article texts are most of the output and mostly such bytes.
 std::size_t plain_run_end(std::string_view s, std::size_t i) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  const auto has_byte = [](std::uint64_t x, unsigned char b) { const std::uint64_t y = x ^ (kOnes * b); return (y - kOnes) & ~y & kHighs; };
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    // A byte below 0x20 or at 0x80 and above, a quote or a backslash. The tests flag some bytes
-    // after the first such one too, never one before it: on a little-endian machine (x86, wasm)
-    // the lowest flag is that byte.
-    if (const std::uint64_t flags = ((x - kOnes * 0x20) | x | has_byte(x, '"') | has_byte(x, '\\')) & kHighs) {
-      if constexpr (std::endian::native == std::endian::little) return i + static_cast<std::size_t>(std::countr_zero(flags)) / 8;
-      break;
-    }
-  }
-  for (; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
-  }
-  return i;
+  using namespace byte_runs;
+  return run_end(
+      s, i, [](std::uint64_t x) { return below(x, 0x20) | high(x) | equal(x, '"') | equal(x, '\\'); },
+      [](unsigned char c) { return c < 0x20 || c >= 0x80 || c == '"' || c == '\\'; });
 }
 
 }  // namespace

@@ -5,8 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include <bit>
-#include <cstring>
+#include "text/byte_runs.h"
 
 namespace cronaca {
 
@@ -68,41 +67,14 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-namespace {
-constexpr std::uint64_t kOneBits = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
-
-std::uint64_t load8(const char* p) {
-  std::uint64_t x;
-  std::memcpy(&x, p, 8);
-  return x;
-}
-}  // namespace
-
 std::size_t ascii_end(std::string_view s, std::size_t pos) {
-  for (; pos + 8 <= s.size(); pos += 8) {
-    if (const std::uint64_t high = load8(s.data() + pos) & kHighBits) {
-      // On a little-endian machine (x86, wasm) the lowest high bit is the first such byte.
-      if constexpr (std::endian::native == std::endian::little) return pos + static_cast<std::size_t>(std::countr_zero(high)) / 8;
-      break;
-    }
-  }
-  while (pos < s.size() && static_cast<unsigned char>(s[pos]) < 0x80) ++pos;
-  return pos;
+  return byte_runs::run_end(s, pos, byte_runs::high, [](unsigned char c) { return c >= 0x80; });
 }
 
 std::size_t printable_ascii_end(std::string_view s, std::size_t pos) {
-  for (; pos + 8 <= s.size(); pos += 8) {
-    const std::uint64_t x = load8(s.data() + pos);
-    const std::uint64_t del = x ^ (kOneBits * 0x7F);
-    // Flags a byte below 0x20, at 0x80 and above, or 0x7F; never one before the first such
-    // byte, which is the lowest flag on a little-endian machine (x86, wasm).
-    if (const std::uint64_t flags = ((x - kOneBits * 0x20) | x | ((del - kOneBits) & ~del)) & kHighBits) {
-      if constexpr (std::endian::native == std::endian::little) return pos + static_cast<std::size_t>(std::countr_zero(flags)) / 8;
-      break;
-    }
-  }
-  while (pos < s.size() && static_cast<unsigned char>(s[pos]) >= 0x20 && static_cast<unsigned char>(s[pos]) < 0x7F) ++pos;
-  return pos;
+  return byte_runs::run_end(
+      s, pos, [](std::uint64_t x) { return byte_runs::below(x, 0x20) | byte_runs::high(x) | byte_runs::equal(x, 0x7F); },
+      [](unsigned char c) { return c < 0x20 || c >= 0x7F; });
 }
 
 namespace {
@@ -162,11 +134,12 @@ std::uint32_t utf16_units(const char* begin, const char* end) {
   std::uint32_t units = 0;
   const char* p = begin;
   for (; p + 8 <= end; p += 8) {  // the same sums, eight bytes at a time
-    const std::uint64_t x = load8(p);
-    const std::uint64_t continuation = (x & ~(x << 1) & kHighBits) >> 7;                  // 10xxxxxx: 1
-    const std::uint64_t four_byte_lead = (x & (x << 1) & (x << 2) & (x << 3) & kHighBits) >> 7;  // 1111xxxx: 1
+    using byte_runs::kHighs, byte_runs::kOnes;
+    const std::uint64_t x = byte_runs::load(p);
+    const std::uint64_t continuation = (x & ~(x << 1) & kHighs) >> 7;                  // 10xxxxxx: 1
+    const std::uint64_t four_byte_lead = (x & (x << 1) & (x << 2) & (x << 3) & kHighs) >> 7;  // 1111xxxx: 1
     // Each byte's units (0, 1 or 2) summed by the multiplication into the top byte.
-    units += static_cast<std::uint32_t>(((kOneBits - continuation + four_byte_lead) * kOneBits) >> 56);
+    units += static_cast<std::uint32_t>(((kOnes - continuation + four_byte_lead) * kOnes) >> 56);
   }
   for (; p < end; ++p) {
     const auto b = static_cast<unsigned char>(*p);
