@@ -5,28 +5,11 @@
 #include <charconv>
 
 #include "text/byte_runs.h"
+#include "text/utf8.h"
 
 namespace cronaca {
 
 namespace {
-
-// The length of the well-formed UTF-8 sequence at s[i], or 0.
-std::size_t sequence_length(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  unsigned char low = 0x80, high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-  else if (lead >= 0xE0 && lead <= 0xEF) length = 3, low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
-  else if (lead >= 0xF0 && lead <= 0xF4) length = 4, low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
-  else return 0;
-  if (i + length > s.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return length;
-}
 
 // The end of the bytes from `i` on that JSON takes as they are (printable ASCII but '"' and
 // '\\'), eight at a time: the article texts are most of the output and mostly such bytes.
@@ -61,7 +44,7 @@ JsonOut& JsonOut::value(std::string_view s) {
   for (std::size_t i = plain_run_end(s, 0); i < s.size(); i = plain_run_end(s, i)) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      if (const std::size_t length = sequence_length(s, i)) {
+      if (const std::size_t length = utf8_sequence_length(s, i)) {
         i += length;
         continue;
       }

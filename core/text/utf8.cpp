@@ -10,42 +10,19 @@
 namespace cronaca {
 
 char32_t decode_utf8(std::string_view s, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char b0 = byte(pos);
-  if (b0 < 0x80) {
+  const auto lead = static_cast<unsigned char>(s[pos]);
+  if (lead < 0x80) {
     ++pos;
-    return b0;
+    return lead;
   }
-  int extra;
-  char32_t cp;
-  char32_t min;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    extra = 1, cp = b0 & 0x1F, min = 0x80;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    extra = 2, cp = b0 & 0x0F, min = 0x800;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    extra = 3, cp = b0 & 0x07, min = 0x10000;
-  } else {
+  const std::size_t length = utf8_sequence_length(s, pos);
+  if (length == 0) {
     ++pos;
     return 0xFFFD;
   }
-  if (pos + extra >= s.size()) {  // truncated sequence
-    ++pos;
-    return 0xFFFD;
-  }
-  for (int i = 1; i <= extra; ++i) {
-    const unsigned char b = byte(pos + i);
-    if ((b & 0xC0) != 0x80) {
-      ++pos;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++pos;
-    return 0xFFFD;
-  }
-  pos += extra + 1;
+  char32_t cp = lead & (0x7Fu >> length);  // the lead byte's payload: 5, 4 or 3 bits
+  for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[pos + k]) & 0x3F);
+  pos += length;
   return cp;
 }
 
@@ -77,17 +54,6 @@ std::size_t printable_ascii_end(std::string_view s, std::size_t pos) {
       [](unsigned char c) { return c < 0x20 || c >= 0x7F; });
 }
 
-namespace {
-// Length of the valid sequence starting at `pos`, or 0 when it is invalid.
-std::size_t valid_sequence_length(std::string_view s, std::size_t pos) {
-  if (static_cast<unsigned char>(s[pos]) < 0x80) return 1;
-  std::size_t next = pos;
-  const char32_t cp = decode_utf8(s, next);
-  if (cp == 0xFFFD && next == pos + 1) return 0;
-  return next - pos;
-}
-}  // namespace
-
 Utf8Repair repair_utf8(std::string_view bytes) {
   Utf8Repair out;
   out.text.reserve(bytes.size());
@@ -97,7 +63,7 @@ Utf8Repair repair_utf8(std::string_view bytes) {
     out.text.append(bytes.data() + pos, run - pos);
     pos = run;
     if (pos >= bytes.size()) break;
-    const std::size_t len = valid_sequence_length(bytes, pos);
+    const std::size_t len = utf8_sequence_length(bytes, pos);
     if (len == 0) {
       out.text.append("\xEF\xBF\xBD");
       ++out.invalid_sequences;
@@ -116,7 +82,7 @@ std::size_t count_invalid_utf8(std::string_view bytes, std::size_t limit) {
   while (pos < bytes.size() && invalid < limit) {
     pos = ascii_end(bytes, pos);
     if (pos == bytes.size()) break;
-    const std::size_t len = valid_sequence_length(bytes, pos);
+    const std::size_t len = utf8_sequence_length(bytes, pos);
     if (len == 0) {
       ++invalid;
       ++pos;

@@ -15,6 +15,30 @@ U_NAMESPACE_END
 
 namespace cronaca {
 
+// The length of the well-formed UTF-8 sequence at s[pos] (1 for ASCII), or 0 when there is none:
+// a continuation or never-valid byte, an overlong form, a surrogate, a code point above U+10FFFF,
+// or a sequence cut short by the end of `s`. The one validity check of the code base: decoding,
+// repair and the JSON writer all go through it. Inline, as the JSON writer calls it per character.
+inline std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = byte(pos);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  // The second byte's range is where the lead byte alone does not rule out overlong forms (E0, F0),
+  // surrogates (ED) and code points above U+10FFFF (F4).
+  unsigned char low = 0x80, high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+  else if (lead >= 0xE0 && lead <= 0xEF) length = 3, low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+  else if (lead >= 0xF0 && lead <= 0xF4) length = 4, low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
+  else return 0;
+  if (length > s.size() - pos) return 0;
+  if (byte(pos + 1) < low || byte(pos + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if ((byte(pos + k) & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
+
 // Decodes one code point at `pos` and advances `pos`. Invalid sequences yield U+FFFD and advance
 // one byte, so a caller scanning untrusted bytes always makes progress.
 char32_t decode_utf8(std::string_view s, std::size_t& pos);

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <array>
 #include <random>
+#include <vector>
 
 #include "output/json_out.h"
 #include "text/utf8.h"
@@ -20,6 +21,109 @@ TEST_CASE("decode_utf8 reads every sequence length and rejects malformed ones") 
     std::size_t p = 0;
     CHECK(decode_utf8(bad, p) == 0xFFFD);
     CHECK(p == 1);
+  }
+}
+
+namespace {
+
+// The well-formed byte sequences of the Unicode standard (chapter 3, table 3-7), row by row: the
+// range of the first byte, then of each byte after it.
+struct WellFormedRow {
+  unsigned char first_low, first_high;
+  std::vector<std::pair<unsigned char, unsigned char>> next;
+};
+const WellFormedRow kWellFormed[] = {
+    {0x00, 0x7F, {}},
+    {0xC2, 0xDF, {{0x80, 0xBF}}},
+    {0xE0, 0xE0, {{0xA0, 0xBF}, {0x80, 0xBF}}},
+    {0xE1, 0xEC, {{0x80, 0xBF}, {0x80, 0xBF}}},
+    {0xED, 0xED, {{0x80, 0x9F}, {0x80, 0xBF}}},
+    {0xEE, 0xEF, {{0x80, 0xBF}, {0x80, 0xBF}}},
+    {0xF0, 0xF0, {{0x90, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}}},
+    {0xF1, 0xF3, {{0x80, 0xBF}, {0x80, 0xBF}, {0x80, 0xBF}}},
+    {0xF4, 0xF4, {{0x80, 0x8F}, {0x80, 0xBF}, {0x80, 0xBF}}},
+};
+
+std::size_t reference_sequence_length(std::string_view s) {
+  const auto in = [](unsigned char b, unsigned char low, unsigned char high) { return b >= low && b <= high; };
+  for (const WellFormedRow& row : kWellFormed) {
+    if (!in(static_cast<unsigned char>(s[0]), row.first_low, row.first_high)) continue;
+    if (s.size() < 1 + row.next.size()) return 0;
+    for (std::size_t k = 0; k < row.next.size(); ++k) {
+      if (!in(static_cast<unsigned char>(s[k + 1]), row.next[k].first, row.next[k].second)) return 0;
+    }
+    return 1 + row.next.size();
+  }
+  return 0;
+}
+
+// The code point of a well-formed sequence, from its bits.
+char32_t reference_code_point(std::string_view s, std::size_t length) {
+  if (length == 1) return static_cast<unsigned char>(s[0]);
+  char32_t cp = static_cast<unsigned char>(s[0]) & ((1u << (7 - length)) - 1);
+  for (std::size_t k = 1; k < length; ++k) cp = cp << 6 | (static_cast<unsigned char>(s[k]) & 0x3F);
+  return cp;
+}
+
+}  // namespace
+
+TEST_CASE("utf8_sequence_length and decode_utf8 agree with the standard's table on every kind of sequence") {
+  // Each byte after the first from every range the table tells apart: ASCII, the edges of the
+  // continuation ranges (overlongs, surrogates, above U+10FFFF), lead bytes and never-valid bytes.
+  const unsigned char after[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xF4, 0xFF};
+  std::size_t checked = 0, well_formed = 0;
+  for (unsigned first = 0; first < 256; ++first) {
+    for (unsigned char b1 : after) {
+      for (unsigned char b2 : after) {
+        for (unsigned char b3 : after) {
+          const char bytes[] = {static_cast<char>(first), static_cast<char>(b1), static_cast<char>(b2), static_cast<char>(b3)};
+          // Every truncation, and with a byte after it that must not count.
+          for (std::size_t size = 1; size <= 4; ++size) {
+            const std::string_view s(bytes, size);
+            const std::size_t expected = reference_sequence_length(s);
+            REQUIRE(utf8_sequence_length(s, 0) == expected);
+            const std::string shifted = "x" + std::string(s);
+            REQUIRE(utf8_sequence_length(shifted, 1) == expected);
+            std::size_t pos = 0;
+            const char32_t cp = decode_utf8(s, pos);
+            if (expected == 0) {
+              REQUIRE(cp == 0xFFFD);
+              REQUIRE(pos == 1);
+            } else {
+              REQUIRE(cp == reference_code_point(s, expected));
+              REQUIRE(pos == expected);
+              ++well_formed;
+            }
+            ++checked;
+          }
+        }
+      }
+    }
+  }
+  CHECK(well_formed > 0);
+  CHECK(checked == 256 * 14 * 14 * 14 * 4);
+}
+
+TEST_CASE("the JSON writer keeps exactly the well-formed sequences and replaces every other byte") {
+  const unsigned char after[] = {0x41, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+  for (unsigned first = 0x80; first < 256; ++first) {
+    for (unsigned char b1 : after) {
+      for (unsigned char b2 : after) {
+        for (unsigned char b3 : after) {
+          const std::string s = {static_cast<char>(first), static_cast<char>(b1), static_cast<char>(b2), static_cast<char>(b3)};
+          std::string expected = "\"";
+          for (std::size_t pos = 0; pos < s.size();) {
+            const std::size_t length = reference_sequence_length(std::string_view(s).substr(pos));
+            expected += length == 0 ? std::string("\xEF\xBF\xBD") : s.substr(pos, length);
+            pos += length == 0 ? 1 : length;
+          }
+          expected += '"';
+          std::string out;
+          JsonOut(out).value(s);
+          REQUIRE(out == expected);
+        }
+      }
+    }
   }
 }
 
