@@ -61,17 +61,15 @@ DocView view_of(const AnalysisResult& result, std::uint32_t index, const EventLe
     word.tense = tense.of(word.folded);
     word.starts = lexicon.starts_of(word.folded);
   }
-  std::vector<const EventBuilder::WordFacts*> facts(n);
+  // Backwards, so that the phrases a word starts see the folded words after it.
   view.folded.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    facts[i] = &words.at(ids[i]);
-    view.folded[i] = facts[i]->folded;
-  }
   view.kinds.resize(n);
   view.tenses.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    view.kinds[i] = facts[i]->starts ? lexicon.kinds_at(facts[i]->starts, view.folded, i) : 0;
-    view.tenses[i] = facts[i]->tense;
+  for (std::size_t i = n; i-- > 0;) {
+    const EventBuilder::WordFacts& word = words.at(ids[i]);
+    view.folded[i] = word.folded;
+    view.tenses[i] = word.tense;
+    view.kinds[i] = word.starts ? lexicon.kinds_at(word.starts, view.folded, i) : 0;
   }
   view.in_timex.assign(n, 0);
   view.mention_at.assign(n, -1);

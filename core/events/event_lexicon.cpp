@@ -40,6 +40,25 @@ bool EventLexicon::fits(const EventPhrase& p, std::span<const std::string_view> 
   return true;
 }
 
+EventLexicon::Starts EventLexicon::starts_of(std::string_view folded_word) const {
+  Starts starts;
+  if (const auto found = by_first_word_.find(folded_word); found != by_first_word_.end()) starts.whole = &found->second;
+  if (folded_word.size() >= kStemKey) {
+    if (const auto found = by_stem_.find(folded_word.substr(0, kStemKey)); found != by_stem_.end()) starts.stem = &found->second;
+  }
+  const std::string_view alone[] = {folded_word};
+  for (const std::vector<std::uint32_t>* list : {starts.whole, starts.stem}) {
+    if (!list) continue;
+    for (std::uint32_t index : *list) {
+      const EventPhrase& p = phrases_[index];
+      std::size_t length = 0;
+      if (p.tokens.size() > 1) starts.longer = true;
+      else if (fits(p, alone, 0, 1, length)) starts.alone_kinds |= bit(p.word);
+    }
+  }
+  return starts;
+}
+
 void EventLexicon::add(EventPhrase phrase) {
   const auto index = static_cast<std::uint32_t>(phrases_.size());
   if (phrase.open_end && phrase.tokens.size() == 1) {

@@ -37,16 +37,12 @@ class EventLexicon {
   struct Starts {
     const std::vector<std::uint32_t>* whole = nullptr;  // phrases whose first token is the word
     const std::vector<std::uint32_t>* stem = nullptr;   // single-token stems the word begins with
+    // What the phrases of one token say, which the word alone decides: their kinds, one bit each.
+    std::uint16_t alone_kinds = 0;
+    bool longer = false;  // whether phrases of more tokens start with the word, which need its context
     explicit operator bool() const { return whole || stem; }
   };
-  Starts starts_of(std::string_view folded_word) const {
-    Starts starts;
-    if (const auto found = by_first_word_.find(folded_word); found != by_first_word_.end()) starts.whole = &found->second;
-    if (folded_word.size() >= kStemKey) {
-      if (const auto found = by_stem_.find(folded_word.substr(0, kStemKey)); found != by_stem_.end()) starts.stem = &found->second;
-    }
-    return starts;
-  }
+  Starts starts_of(std::string_view folded_word) const;
 
   // Calls visit(phrase, length) for every phrase that starts at folded[at] and ends before `end`;
   // `starts` are starts_of(folded[at]).
@@ -71,6 +67,11 @@ class EventLexicon {
   // The kinds of the phrases that start at folded[at], one bit each (1 << EventWord); `starts`
   // are starts_of(folded[at]).
   std::uint16_t kinds_at(Starts starts, std::span<const std::string_view> folded, std::size_t at) const {
+    // Most words start phrases of one token only ("arrestati"), whose kinds starts_of found once.
+    return starts.longer ? kinds_in_context(starts, folded, at) : starts.alone_kinds;
+  }
+  // The same, matching every phrase where it stands.
+  std::uint16_t kinds_in_context(Starts starts, std::span<const std::string_view> folded, std::size_t at) const {
     std::uint16_t kinds = 0;
     matches(starts, folded, at, folded.size(), [&](const EventPhrase& p, std::size_t) { kinds |= bit(p.word); });
     return kinds;

@@ -179,3 +179,34 @@ TEST_CASE("English events: categories, figures and status") {
   CHECK(out["events"][1]["status"] == "announced");
   CHECK(out["events"][1]["categories"] == json::array({"meeting"}));
 }
+
+TEST_CASE("the phrase kinds a word starts, found once for the word, are those matched where it stands") {
+  // Words that start phrases of one token ("arrestati", stems), of more ("secondo fonti *", "dopo
+  // che", "nel frattempo"), of both ("secondo", "dopo"), numbers in words, and none; at the end of
+  // the text too, where a longer phrase has no room.
+  const std::pair<const char*, const char*> texts[] = {
+      {"it", "Secondo fonti locali, dopo che la polizia ha arrestato tre manifestanti, nel frattempo "
+             "ventitré persone sono state arrestate e centinaia ferite; intanto secondo il governo dopo"},
+      {"it", "secondo"},
+      {"en", "According to officials, at least twenty people were killed and dozens injured after the protest, police said"},
+  };
+  for (const auto& [lang, text] : texts) {
+    const EventLexicon lexicon(test::shipped_resources(), lang);
+    Document doc;
+    doc.text = text;
+    Segmenter(test::shipped_languages().find(lang)).segment(doc.text, doc.tokens, doc.sentences);
+    std::vector<std::string> folded_words;
+    for (const Token& t : doc.tokens) folded_words.push_back(apostrophe_key(std::string_view(doc.text).substr(t.begin, t.end - t.begin)));
+    const std::vector<std::string_view> folded(folded_words.begin(), folded_words.end());
+    std::size_t with_kinds = 0, longer = 0;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      const EventLexicon::Starts starts = lexicon.starts_of(folded[i]);
+      const std::uint16_t kinds = lexicon.kinds_at(starts, folded, i);
+      CHECK(kinds == lexicon.kinds_in_context(starts, folded, i));
+      with_kinds += kinds != 0;
+      longer += starts.longer;
+    }
+    CHECK(with_kinds > 0);
+    if (folded.size() > 1) CHECK(longer > 0);
+  }
+}
