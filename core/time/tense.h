@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analysis/document.h"
-#include "text/string_hash.h"
+#include "text/word_map.h"
 #include "time/resolver.h"
 
 namespace cronaca {
@@ -46,11 +46,11 @@ class TenseCues {
     kPast = 1, kFuture = 2, kPassiveAuxiliary = 4, kInfinitiveMarker = 8, kAgentMarker = 16, kDeterminer = 32, kSince = 64
   };
   std::uint8_t kinds(std::string_view folded_word) const {
-    const auto found = kinds_.find(folded_word);
-    return found == kinds_.end() ? 0 : found->second;
+    const std::uint8_t* found = kinds_.find(folded_word);
+    return found ? *found : 0;
   }
 
-  StringMap<std::uint8_t> kinds_;
+  WordMap<std::uint8_t> kinds_;  // looked up for every word around every date
   std::vector<std::string> past_suffixes_, future_suffixes_;
 };
 

@@ -5,6 +5,7 @@
 
 #include "analysis/analyzer.h"
 #include "output/timeml_writer.h"
+#include "time/tense.h"
 #include "test_resources.h"
 
 using namespace cronaca;
@@ -404,4 +405,30 @@ TEST_CASE("TimeML output marks each expression inline") {
   CHECK(tml.find("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2022-01-06\" temporalFunction=\"true\" anchorTimeID=\"t0\">6 gennaio</TIMEX3> &lt;b&gt; e "
                  "<TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2022-01-09\" temporalFunction=\"true\" anchorTimeID=\"t0\">ieri</TIMEX3>") !=
         std::string::npos);
+}
+
+TEST_CASE("tense cues: listed words by their lists, other words by their endings, in context") {
+  const TenseCues cues(
+      "past-words said ieri was\nfuture-words will expected\npast-suffixes ed ato\nfuture-suffixes erà\n"
+      "passive-auxiliaries be\ninfinitive-markers to\nagent-markers by\ndeterminers the\nsince-words since\n",
+      "tense.txt");
+  CHECK(cues.of("said") == Tense::past);
+  CHECK(cues.of("expected") == Tense::future);  // listed: its "-ed" does not count
+  CHECK(cues.of("arrested") == Tense::past);
+  CHECK(cues.of("arriverà") == Tense::future);
+  CHECK(cues.of("red") == Tense::unknown);  // too short for its ending to say anything
+  CHECK(cues.of("domani") == Tense::unknown);
+  CHECK(cues.of("") == Tense::unknown);
+  CHECK(cues.since("since"));
+  CHECK_FALSE(cues.since("said"));
+  CHECK_FALSE(cues.since("sinc"));
+  const auto near = [&](std::vector<std::string_view> words, std::size_t begin, std::size_t end) {
+    const Sentence sentence{0, 0, 0, static_cast<std::uint32_t>(words.size())};
+    return cues.near(words, sentence, begin, end);
+  };
+  CHECK(near({"he", "said", "it", "will", "meet", "on", "march"}, 5, 7) == Tense::future);
+  CHECK(near({"talks", "planned", "by", "the", "union", "on", "march"}, 5, 7) == Tense::unknown);  // a participle before "by"
+  CHECK(near({"the", "planned", "talks", "on", "march"}, 3, 5) == Tense::unknown);                 // after a determiner
+  CHECK(near({"the", "union", "said", ";", "on", "march"}, 4, 6) == Tense::unknown);               // another clause
+  CHECK(near({"ieri", "on", "march"}, 1, 3) == Tense::past);
 }
