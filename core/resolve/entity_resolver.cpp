@@ -15,6 +15,7 @@
 #include "resolve/roles.h"
 #include "resolve/tokens_view.h"
 #include "text/utf8.h"
+#include "text/word_map.h"
 
 namespace cronaca {
 
@@ -219,9 +220,10 @@ const EntityResolver::LanguageData* EntityResolver::language(const std::string& 
 }
 
 const EntityResolver::NameFacts& EntityResolver::facts_of(const LanguageData& lang, std::span<const std::string_view> words,
-                                                          StringMap<NameFacts>& known) const {
+                                                          StringMap<NameFacts>& known, std::string& tokenised) const {
   // Words joined by one space: how the gazetteer spells a name ("Stati Uniti d' America").
-  std::string tokenised = lang.profile ? lang.profile->code : std::string();
+  tokenised.clear();
+  if (lang.profile) tokenised += lang.profile->code;
   tokenised += '\t';
   const std::size_t name_at = tokenised.size();
   for (std::string_view word : words) {
@@ -262,7 +264,7 @@ const EntityResolver::NameFacts& EntityResolver::facts_of(const LanguageData& la
     const bool letters = std::any_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)); });
     return !letters || word.ends_with('\'') || (lang.profile && lang.profile->is_stopword(word)) || lang.generic_words.count(word);
   });
-  return known.emplace(std::move(tokenised), std::move(facts)).first->second;
+  return known.emplace(tokenised, std::move(facts)).first->second;
 }
 
 void EntityResolver::resolve(AnalysisResult& result, const Corrections& corrections) const {
@@ -271,6 +273,7 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
   UnionFind sets;
   StringMap<NameFacts> known_names;  // the facts of every name met, as most names recur
   std::vector<std::string_view> words;
+  std::string name_scratch;  // facts_of's key, kept to keep its capacity
   std::size_t mention_count = 0;
   for (const Document& doc : result.documents) mention_count += doc.mentions.size();
   items.reserve(mention_count);
@@ -286,6 +289,8 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
     const RoleReader roles{doc, lang->prefixes, lang->demonyms, profile};
     const std::string_view text = doc.text;
     const std::vector<AcronymLink> links = acronym_links(doc, profile);
+    std::vector<std::string> folded_expansions;  // compared with every organisation's mention
+    for (const AcronymLink& link : links) folded_expansions.push_back(fold_case(link.expansion));
     StringMap<std::uint32_t> by_key;    // local entity of a key in this document
     std::vector<std::uint32_t> people;  // local people in order of their last mention
 
@@ -311,7 +316,7 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
       for (std::size_t t = first; t < last; ++t) {
         words.push_back(slice(text, std::max(doc.tokens[t].begin, surface_begin), std::min(doc.tokens[t].end, surface_end)));
       }
-      const NameFacts& facts = facts_of(*lang, words, known_names);
+      const NameFacts& facts = facts_of(*lang, words, known_names, name_scratch);
       const std::vector<std::string>& keys = *facts.keys;
       if (keys.empty()) continue;
 
@@ -340,8 +345,9 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
         }
       } else {
         const std::string folded = links.empty() ? std::string() : fold_case(item.surface);
-        for (const AcronymLink& link : links) {
-          if (link.acronym == folded || fold_case(link.expansion) == folded) {
+        for (std::size_t k = 0; k < links.size(); ++k) {
+          const AcronymLink& link = links[k];
+          if (link.acronym == folded || folded_expansions[k] == folded) {
             acronym = link.acronym;
             expansions.push_back(link.expansion);
           }
@@ -664,9 +670,12 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
     const Entity& entity = result.entities[e];
     if (entity.place_kind == "country" && !removed[e]) country_entity.emplace(entity.country, static_cast<std::int32_t>(e));
   }
+  // Each word as written is folded and looked up once per language: most recur.
+  std::map<const LanguageData*, WordMap<const std::string*>> demonym_of_word;  // country code, or null
   for (Document& doc : result.documents) {
     const LanguageData* lang = language(doc.lang);
     if (lang->demonyms.empty() || country_entity.empty()) continue;
+    WordMap<const std::string*>& demonym_of = demonym_of_word[lang];
     std::vector<Mention> related;
     std::size_t m = 0;
     for (const Token& token : doc.tokens) {
@@ -675,9 +684,15 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
       if (token.kind != TokenKind::word) continue;
       const std::string_view word = slice(doc.text, token.begin, token.end);
       if (!lang->may_be_demonym(word)) continue;
-      const auto demonym = lang->demonyms.find(fold_case(word));
-      if (demonym == lang->demonyms.end()) continue;
-      const auto country = country_entity.find(demonym->second);
+      const std::size_t known = demonym_of.size();
+      const std::uint32_t id = demonym_of.index(word);
+      if (demonym_of.size() > known) {
+        const auto demonym = lang->demonyms.find(fold_case(word));
+        demonym_of.at(id) = demonym == lang->demonyms.end() ? nullptr : &demonym->second;
+      }
+      const std::string* code = demonym_of.at(id);
+      if (!code) continue;
+      const auto country = country_entity.find(*code);
       if (country == country_entity.end()) continue;
       related.push_back({token.begin, token.end, EntityType::location, country->second, MentionRole::demonym});
       ++result.entities[static_cast<std::size_t>(country->second)].related;

@@ -68,7 +68,9 @@ class EntityResolver {
     std::int32_t place = -1;
     bool generic = false;
   };
-  const NameFacts& facts_of(const LanguageData& lang, std::span<const std::string_view> words, StringMap<NameFacts>& known) const;
+  // `scratch` holds the key while it is looked up.
+  const NameFacts& facts_of(const LanguageData& lang, std::span<const std::string_view> words, StringMap<NameFacts>& known,
+                            std::string& scratch) const;
 
   const Resources& resources_;
   const Languages& languages_;

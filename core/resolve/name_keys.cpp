@@ -25,6 +25,7 @@ NameKeys::NameKeys(const Resources& resources) : resources_(resources), translit
       Rule rule{std::string(words[0]), std::string(words[1]), false, false};
       if (rule.from.starts_with('^')) rule.from.erase(0, 1), rule.at_start = true;
       if (rule.from.ends_with('$')) rule.from.pop_back(), rule.at_end = true;
+      rule.bytes = byte_mask(rule.from);
       rules_.push_back(std::move(rule));
     }
   }
@@ -106,16 +107,22 @@ std::string NameKeys::to_ascii(std::string_view name) const {
 
 std::string NameKeys::token_key(std::string_view token) const {
   std::string key(token);
+  std::uint64_t present = byte_mask(key);
   for (const Rule& rule : rules_) {
+    // Most rules name a letter the word lacks: no search for them.
+    if ((rule.bytes & ~present) != 0) continue;
+    bool replaced = false;
     for (std::size_t at = key.find(rule.from); at != std::string::npos; at = key.find(rule.from, at)) {
       if ((rule.at_start && at != 0) || (rule.at_end && at + rule.from.size() != key.size())) {
         at += 1;
         continue;
       }
       key.replace(at, rule.from.size(), rule.to);
+      replaced = true;
       at += rule.to.size();
       if (rule.at_start) break;
     }
+    if (replaced) present = byte_mask(key);  // "x" -> "ks" brings letters later rules look for
   }
   std::string collapsed;
   for (char c : key) {

@@ -33,7 +33,15 @@ class NameKeys {
   struct Rule {
     std::string from, to;
     bool at_start, at_end;
+    std::uint64_t bytes = 0;  // byte_mask(from)
   };
+  // The bytes of `s`, one bit for each value modulo 64: when a pattern has a bit the text lacks,
+  // the text cannot hold it.
+  static std::uint64_t byte_mask(std::string_view s) {
+    std::uint64_t mask = 0;
+    for (char c : s) mask |= std::uint64_t{1} << (static_cast<unsigned char>(c) & 63);
+    return mask;
+  }
   std::string to_ascii(std::string_view name) const;
 
   const Resources& resources_;
