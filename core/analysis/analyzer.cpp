@@ -117,6 +117,7 @@ void Analyzer::tag_entities(Document& doc) {
   std::vector<std::vector<std::string_view>> sentences(doc.sentences.size());
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
+    sentences[s].reserve(sentence.token_count);
     for (std::size_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
       sentences[s].push_back(std::string_view(doc.text).substr(doc.tokens[t].begin, doc.tokens[t].end - doc.tokens[t].begin));
     }

@@ -27,15 +27,17 @@ Id timex_id(std::size_t index) { return Id('t', index); }
 Id entity_id(std::size_t index) { return Id('e', index); }
 Id event_id(std::size_t index) { return Id('v', index); }
 
-// UTF-16 offsets of any document, each index built on first need.
+// UTF-16 offsets of any document, each index built on first need and kept: the documents and
+// then the events ask.
 class Offsets {
  public:
   explicit Offsets(const AnalysisResult& result) : result_(result), indices_(result.documents.size()) {}
-  std::uint32_t operator()(std::uint32_t doc, std::uint32_t byte) {
+  const Utf16Index& index(std::uint32_t doc) {
     auto& index = indices_[doc];
     if (!index) index = std::make_unique<Utf16Index>(result_.documents[doc].text);
-    return (*index)(byte);
+    return *index;
   }
+  std::uint32_t operator()(std::uint32_t doc, std::uint32_t byte) { return index(doc)(byte); }
 
  private:
   const AnalysisResult& result_;
@@ -44,8 +46,7 @@ class Offsets {
 
 std::string_view slice(std::string_view text, std::uint32_t begin, std::uint32_t end) { return text.substr(begin, end - begin); }
 
-void write_document(JsonOut& json, const Document& doc) {
-  const Utf16Index utf16(doc.text);
+void write_document(JsonOut& json, const Document& doc, const Utf16Index& utf16) {
   json.begin_object()
       .field("id", doc.id)
       .field("name", doc.name)
@@ -202,8 +203,9 @@ std::string to_json(const AnalysisResult& result) {
   out.reserve(2 * text_bytes + 4096);  // the texts, their annotations about as much again
   JsonOut json(out);
   json.begin_object().field("schema", kSchema);
+  Offsets offsets(result);
   json.key("documents").begin_array();
-  for (const Document& doc : result.documents) write_document(json, doc);
+  for (std::uint32_t d = 0; d < result.documents.size(); ++d) write_document(json, result.documents[d], offsets.index(d));
   json.end_array();
   json.key("entities").begin_array();
   for (std::size_t i = 0; i < result.entities.size(); ++i) write_entity(json, i, result.entities[i]);
@@ -213,7 +215,6 @@ std::string to_json(const AnalysisResult& result) {
     json.begin_object().field("a", entity_id(c.a)).field("b", entity_id(c.b)).field("count", c.count).end_object();
   }
   json.end_array();
-  Offsets offsets(result);
   json.key("events").begin_array();
   for (std::size_t i = 0; i < result.events.size(); ++i) write_event(json, i, result.events[i], result, offsets);
   json.end_array();

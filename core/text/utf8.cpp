@@ -114,21 +114,33 @@ std::uint32_t utf16_units(const char* begin, const char* end) {
   }
   return units;
 }
+
+bool all_ascii(const char* begin, const char* end) {
+  std::uint64_t bits = 0;
+  const char* p = begin;
+  for (; p + 8 <= end; p += 8) bits |= byte_runs::load(p);
+  for (; p < end; ++p) bits |= static_cast<unsigned char>(*p);
+  return (bits & byte_runs::kHighs) == 0;
+}
 }  // namespace
 
 Utf16Index::Utf16Index(std::string_view text) : text_(text) {
   checkpoints_.reserve(text.size() / kStride + 1);
+  ascii_blocks_.reserve(text.size() / kStride + 1);
   std::uint32_t units = 0;
   for (std::size_t at = 0; at <= text.size(); at += kStride) {
     checkpoints_.push_back(units);
     const std::size_t end = std::min(text.size(), at + kStride);
     units += utf16_units(text.data() + at, text.data() + end);
+    ascii_blocks_.push_back(all_ascii(text.data() + at, text.data() + end));
   }
 }
 
 std::uint32_t Utf16Index::operator()(std::size_t byte_offset) const {
   if (byte_offset > text_.size()) byte_offset = text_.size();
   const std::size_t block = byte_offset / kStride;
+  // In a block of ASCII, a unit per byte: most blocks of European text.
+  if (ascii_blocks_[block]) return checkpoints_[block] + static_cast<std::uint32_t>(byte_offset - block * kStride);
   return checkpoints_[block] +
          utf16_units(text_.data() + block * kStride, text_.data() + byte_offset);
 }
