@@ -1,7 +1,6 @@
 #include "events/event_merger.h"
 
 #include <algorithm>
-#include <charconv>
 #include <numeric>
 #include <unordered_map>
 
@@ -35,32 +34,34 @@ class UnionFind {
   std::vector<std::uint32_t> parent_;
 };
 
-std::vector<std::uint64_t> content_words(const std::string& headline) {
+bool word_byte(char c) {
+  return static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Hashes of the headline's longer words, case-folded, sorted and unique; read in place, the words
+// of ASCII folded while hashed.
+std::vector<std::uint64_t> content_words(std::string_view headline) {
   std::vector<std::uint64_t> words;
-  std::string word;
-  bool ascii = true;
-  const auto flush = [&] {
+  for (std::size_t i = 0; i < headline.size();) {
+    if (!word_byte(headline[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    bool ascii = true;
+    for (; end < headline.size() && word_byte(headline[end]); ++end) ascii = ascii && static_cast<unsigned char>(headline[end]) < 0x80;
+    const std::string_view word = headline.substr(i, end - i);
     if (word.size() >= kContentWordBytes) {
-      if (ascii) {  // fold_case's result, without its allocation
-        for (char& c : word) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-        words.push_back(fnv1a(word));
+      if (ascii) {
+        std::uint64_t hash = kFnvOffset;
+        for (char c : word) hash = fnv1a_byte(hash, static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+        words.push_back(hash);
       } else {
         words.push_back(fnv1a(fold_case(word)));
       }
     }
-    word.clear();
-    ascii = true;
-  };
-  for (char c : headline) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-      word.push_back(c);
-      ascii = ascii && u < 0x80;
-    } else {
-      flush();
-    }
+    i = end;
   }
-  flush();
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
@@ -110,18 +111,16 @@ void merge_events(std::vector<Event> events, AnalysisResult& result) {
   std::vector<std::vector<std::uint64_t>> words(n);
   for (std::size_t i = 0; i < n; ++i) words[i] = content_words(events[i].headline);
   UnionFind sets(n);
-  std::unordered_map<std::string, std::vector<std::uint32_t>> buckets;  // period + entity -> events
-  std::string key;
+  StringMap<std::uint32_t> periods;  // each period met, numbered
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets;  // period << 32 | entity -> events
   std::vector<std::uint32_t> shared;
   for (std::uint32_t i = 0; i < n; ++i) {
     const Event& e = events[i];
     shared.clear();
-    const std::string event_period = period(e.date) + '#';
+    const std::uint64_t event_period = periods.emplace(period(e.date), static_cast<std::uint32_t>(periods.size())).first->second;
     const auto visit = [&](std::uint32_t entity) {
       if (result.entities[entity].generic) return;
-      char digits[16];
-      key.assign(event_period).append(digits, std::to_chars(digits, digits + sizeof digits, entity).ptr);
-      std::vector<std::uint32_t>& bucket = buckets[key];
+      std::vector<std::uint32_t>& bucket = buckets[event_period << 32 | entity];
       const std::size_t from = bucket.size() > kCandidates ? bucket.size() - kCandidates : 0;
       for (std::size_t k = from; k < bucket.size(); ++k) shared.push_back(bucket[k]);
       bucket.push_back(i);
