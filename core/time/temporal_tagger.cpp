@@ -272,17 +272,25 @@ void TemporalTagger::tag(Document& doc) const {
   // Case-folded tokens, apostrophes normalised; those already folded are used in place.
   std::string arena;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spans(count);
-  std::vector<bool> in_arena(count, false);
+  std::vector<std::uint8_t> in_arena(count, 0);
   for (std::size_t i = 0; i < count; ++i) {
     const std::string_view token = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     if (already_folded(token)) {
       spans[i] = {tokens[i].begin, static_cast<std::uint32_t>(token.size())};
-    } else {
-      const std::string folded = apostrophe_key(token);
-      spans[i] = {static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(folded.size())};
-      in_arena[i] = true;
-      arena += folded;
+      continue;
     }
+    const std::size_t at = arena.size();
+    if (ascii_end(token, 0) == token.size()) {
+      // apostrophe_key of ASCII, lower-cased in place: most such tokens are capitalised words.
+      arena += token;
+      for (std::size_t k = at; k < arena.size(); ++k) {
+        if (arena[k] >= 'A' && arena[k] <= 'Z') arena[k] = static_cast<char>(arena[k] - 'A' + 'a');
+      }
+    } else {
+      arena += apostrophe_key(token);
+    }
+    spans[i] = {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(arena.size() - at)};
+    in_arena[i] = 1;
   }
   std::vector<std::string_view> folded(count);
   for (std::size_t i = 0; i < count; ++i) {

@@ -60,6 +60,21 @@ TEST_CASE("Italian words with accents match however they are cased") {
           {"GIOVEDÌ 6 gennaio", "DATE", "2022-01-06"}});
 }
 
+TEST_CASE("capitalised words of ASCII, lower-cased in place, match as their lower-case forms do") {
+  // The ASCII path next to apostrophe_key's (accents, typographic apostrophes) in one document.
+  const std::string lower = "il 3 gennaio 2022, nell\u2019aprile scorso e lunedì prossimo, a metà marzo";
+  std::string upper = "IL 3 GENNAIO 2022, Nell\u2019Aprile Scorso E LUNEDÌ Prossimo, A METÀ Marzo";
+  const std::vector<Found> expected = timexes("it", "2022-01-10", lower);
+  const std::vector<Found> found = timexes("it", "2022-01-10", upper);
+  INFO(describe(expected) << " / " << describe(found));
+  CHECK(expected.size() >= 3);
+  REQUIRE(found.size() == expected.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    CHECK(found[i].type == expected[i].type);
+    CHECK(found[i].value == expected[i].value);
+  }
+}
+
 TEST_CASE("Italian calendar dates, complete and completed from the document date") {
   expect("it", "2022-01-10", "Il 6 gennaio 2022 e giovedì 6 gennaio, poi il 25 aprile del 1945.",
          {{"6 gennaio 2022", "DATE", "2022-01-06"}, {"giovedì 6 gennaio", "DATE", "2022-01-06"}, {"25 aprile del 1945", "DATE", "1945-04-25"}});
