@@ -191,11 +191,13 @@ struct Reader {
     }
     f.figures = read_figures(view.sentence(s), lexicon);
     const Document& d = doc();
-    for (std::uint32_t t = 0; t < d.timexes.size(); ++t) {
+    // Timexes are in text order: those of the sentence, without a look at the others.
+    const auto first_timex = std::lower_bound(d.timexes.begin(), d.timexes.end(), s.begin,
+                                              [](const Timex& timex, std::uint32_t offset) { return timex.begin < offset; });
+    for (auto t = static_cast<std::uint32_t>(first_timex - d.timexes.begin()); t < d.timexes.size() && d.timexes[t].begin < s.end; ++t) {
       const Timex& timex = d.timexes[t];
-      if (timex.begin < s.begin || timex.begin >= s.end) continue;
       if (timex.type == TimexType::date || timex.type == TimexType::time) {
-        const std::string present = view.date ? view.date->value : std::string();
+        const std::string_view present = view.date ? std::string_view(view.date->value) : std::string_view();
         if (auto date = event_date(timex.value, present)) f.dates.emplace_back(t, std::move(*date));
       } else if (timex.type == TimexType::duration && f.duration.empty()) {
         // "da tre giorni", "dopo cinque giorni di blackout": a span that ends at the event.

@@ -83,14 +83,11 @@ std::vector<Figure> read_figures(const SentenceView& s, const EventLexicon& lexi
     const Match qualifier = longest(s, lexicon, i, EventWord::qualifier);
     std::size_t at = i + qualifier.length;
     if (at >= s.end || s.in_timex[at]) continue;
-    Figure figure;
-    figure.doc = s.doc_index;
     double number = -1;
     std::size_t after = at;
+    const EventPhrase* vague_phrase = nullptr;
     if (const Match vague = longest(s, lexicon, at, EventWord::vague); vague.phrase) {
-      figure.min = vague.phrase->low;
-      figure.max = vague.phrase->high;
-      figure.approximate = true;
+      vague_phrase = vague.phrase;
       after = at + vague.length;
     } else if (doc.tokens[at].kind == TokenKind::number && parse_digits(s.folded[at], number)) {
       after = at + 1;
@@ -101,6 +98,14 @@ std::vector<Figure> read_figures(const SentenceView& s, const EventLexicon& lexi
       if (spelled.phrase->low <= 1 && !longest(s, lexicon, after, EventWord::figure).phrase) continue;
     } else {
       continue;
+    }
+    // Made only here: most tokens are no figure, and a figure is two strings and a dozen fields.
+    Figure figure;
+    figure.doc = s.doc_index;
+    if (vague_phrase) {
+      figure.min = vague_phrase->low;
+      figure.max = vague_phrase->high;
+      figure.approximate = true;
     }
     if (number >= 0) {
       if (const Match times = longest(s, lexicon, after, EventWord::multiplier); times.phrase) {
