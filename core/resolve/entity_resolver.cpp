@@ -274,6 +274,7 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
   StringMap<NameFacts> known_names;  // the facts of every name met, as most names recur
   std::vector<std::string_view> words;
   std::string name_scratch;  // facts_of's key, kept to keep its capacity
+  std::string local_key;     // a mention's key within its document
   std::size_t mention_count = 0;
   for (const Document& doc : result.documents) mention_count += doc.mentions.size();
   items.reserve(mention_count);
@@ -329,7 +330,7 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
         return -1;
       };
 
-      std::string local_key;
+      local_key.clear();  // reused: its capacity stays
       std::int64_t joins = -1;  // the local this mention joins, when found without a key
       std::int32_t place = -1;
       std::string acronym;
@@ -337,11 +338,11 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
       bool generic = false;
       if (mention.type == EntityType::person) {
         if (keys.size() >= 2) {
-          local_key = "f:" + keys.front() + "|" + keys.back();
+          local_key.append("f:").append(keys.front()).append("|").append(keys.back());
         } else {
           // A lone name joins the last person named with it as surname (or first name).
           joins = person_named(keys[0], true);
-          local_key = "s:" + keys[0];
+          local_key.append("s:").append(keys[0]);
         }
       } else {
         const std::string folded = links.empty() ? std::string() : fold_case(item.surface);
@@ -354,7 +355,9 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
         }
         place = facts.place;
         const std::string& name_key = facts.name_key;
-        local_key = place >= 0 ? "p:" + std::to_string(place) : !acronym.empty() ? "a:" + acronym : "n:" + name_key;
+        if (place >= 0) local_key.append("p:").append(std::to_string(place));
+        else if (!acronym.empty()) local_key.append("a:").append(acronym);
+        else local_key.append("n:").append(name_key);
         // "ha detto Profumo" tagged as an organisation: a lone name that is no place and the
         // surname of someone this article names is that person.
         if (place < 0 && acronym.empty() && keys.size() == 1) joins = person_named(keys[0], false);
@@ -413,17 +416,19 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
   // ---- Across documents: hash joins on keys, never comparing all pairs.
   {
     StringMap<std::uint32_t> first_with;
-    const auto join_on = [&](const std::string& key, std::uint32_t local) {
-      const auto [it, inserted] = first_with.emplace(key, local);
-      if (!inserted) sets.unite(it->second, local);
+    std::string key;  // built in place, copied only when new
+    const auto join_on = [&](std::string_view prefix, std::string_view rest, std::uint32_t local) {
+      key.assign(prefix).append(rest);
+      if (const auto found = first_with.find(key); found != first_with.end()) sets.unite(found->second, local);
+      else first_with.emplace(key, local);
     };
     for (std::uint32_t l = 0; l < locals.size(); ++l) {
       const Local& local = locals[l];
-      for (const std::string& key : local.full_keys) join_on("f:" + key, l);
-      if (local.place >= 0) join_on("p:" + std::to_string(local.place), l);
-      if (!local.acronym.empty()) join_on("a:" + local.acronym, l);
-      if (!local.name_key.empty()) join_on("n:" + local.name_key, l);
-      for (const std::string& expansion : local.expansions) join_on("n:" + join(keys_.tokens(expansion), ' '), l);
+      for (const std::string& full : local.full_keys) join_on("f:", full, l);
+      if (local.place >= 0) join_on("p:", std::to_string(local.place), l);
+      if (!local.acronym.empty()) join_on("a:", local.acronym, l);
+      if (!local.name_key.empty()) join_on("n:", local.name_key, l);
+      for (const std::string& expansion : local.expansions) join_on("n:", join(keys_.tokens(expansion), ' '), l);
     }
     // A lone surname joins the one person of the corpus with that surname; with none, lone
     // surnames join each other (and an organisation or place of that name: "Sputnik"); with
@@ -443,8 +448,9 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
         if (found->second.size() == 1) sets.unite(found->second.front(), l);
         continue;
       }
-      join_on("s:" + local.surname, l);
-      if (const auto named = first_with.find("n:" + local.surname); named != first_with.end()) sets.unite(named->second, l);
+      join_on("s:", local.surname, l);
+      key.assign("n:").append(local.surname);
+      if (const auto named = first_with.find(key); named != first_with.end()) sets.unite(named->second, l);
     }
   }
 
