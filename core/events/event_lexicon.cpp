@@ -42,10 +42,8 @@ bool EventLexicon::fits(const EventPhrase& p, std::span<const std::string_view> 
 
 EventLexicon::Starts EventLexicon::starts_of(std::string_view folded_word) const {
   Starts starts;
-  if (const auto found = by_first_word_.find(folded_word); found != by_first_word_.end()) starts.whole = &found->second;
-  if (folded_word.size() >= kStemKey) {
-    if (const auto found = by_stem_.find(folded_word.substr(0, kStemKey)); found != by_stem_.end()) starts.stem = &found->second;
-  }
+  starts.whole = by_first_word_.find(folded_word);
+  if (folded_word.size() >= kStemKey) starts.stem = by_stem_.find(folded_word.substr(0, kStemKey));
   const std::string_view alone[] = {folded_word};
   for (const std::vector<std::uint32_t>* list : {starts.whole, starts.stem}) {
     if (!list) continue;

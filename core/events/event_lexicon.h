@@ -9,6 +9,7 @@
 
 #include "resources/resources.h"
 #include "text/string_hash.h"
+#include "text/word_map.h"
 
 namespace cronaca {
 
@@ -92,8 +93,9 @@ class EventLexicon {
   void add(EventPhrase phrase);
 
   std::vector<EventPhrase> phrases_;
-  StringMap<std::vector<std::uint32_t>> by_first_word_;  // phrases whose first token is a whole word
-  StringMap<std::vector<std::uint32_t>> by_stem_;        // single-token stems, by their first bytes
+  // Looked up for every word the builder meets for the first time: a WordMap hashes once.
+  WordMap<std::vector<std::uint32_t>> by_first_word_;  // phrases whose first token is a whole word
+  WordMap<std::vector<std::uint32_t>> by_stem_;        // single-token stems, by their first bytes
   std::vector<std::string> names_;
   std::vector<std::string> verb_endings_;
 };
