@@ -12,16 +12,22 @@ using namespace resolve_detail;
 
 namespace {
 
+// A content word's initial, lower-case ASCII, or 0 for a function word, an elision ("l'",
+// "dell'"), punctuation or a word that starts otherwise.
+char initial(const Token& t, std::string_view text, const LanguageProfile* profile) {
+  if (is_punctuation(t)) return 0;
+  const std::string folded = apostrophe_key(slice(text, t.begin, t.end));
+  if (profile && profile->is_stopword(folded)) return 0;
+  if (folded.ends_with('\'')) return 0;
+  return !folded.empty() && folded[0] >= 'a' && folded[0] <= 'z' ? folded[0] : 0;
+}
+
 // Content words' initials: "Organizzazione del trattato per la sicurezza collettiva" -> "cost"
 // (sorted, as an acronym may come from another language's word order: CSTO).
 std::string initials(std::span<const Token> tokens, std::string_view text, const LanguageProfile* profile) {
   std::string letters;
   for (const Token& t : tokens) {
-    if (is_punctuation(t)) continue;
-    const std::string folded = apostrophe_key(slice(text, t.begin, t.end));
-    if (profile && profile->is_stopword(folded)) continue;
-    if (folded.ends_with('\'')) continue;  // "l'", "dell'"
-    if (!folded.empty() && folded[0] >= 'a' && folded[0] <= 'z') letters.push_back(folded[0]);
+    if (const char c = initial(t, text, profile)) letters.push_back(c);
   }
   std::sort(letters.begin(), letters.end());
   return letters;
@@ -69,10 +75,16 @@ std::vector<AcronymLink> acronym_links(const Document& doc, const LanguageProfil
     // expansion ( ACRONYM )
     if (i + 3 < tokens.size() && acronym_shape(word(i + 2)) && word(i + 3) == ")") {
       const std::string want = sorted_letters(word(i + 2));
+      // Longer and longer expansions before the bracket, their initials kept sorted as each word
+      // joins: each word is read once, not once per expansion it is part of.
+      std::string letters;
       for (std::size_t first = i + 1; first-- > 0 && i + 1 - first <= 14;) {
         if (is_punctuation(tokens[first])) break;
-        const std::span<const Token> before(tokens.data() + first, i + 1 - first);
-        if (initials(before, text, profile) == want && starts_upper(word(first))) {
+        if (const char c = initial(tokens[first], text, profile)) {
+          letters.insert(std::upper_bound(letters.begin(), letters.end(), c), c);
+          if (letters.size() > want.size()) break;  // initials only grow
+        }
+        if (letters == want && starts_upper(word(first))) {
           links.push_back({fold_case(word(i + 2)), expansion_text(first, i + 1)});
           break;
         }

@@ -4,6 +4,10 @@
 #include <array>
 
 #include "geo/places.h"
+#include "lang/language.h"
+#include "text/utf8.h"
+#include "resolve/tokens_view.h"
+#include "resolve/acronyms.h"
 #include "resolve/corrections.h"
 #include "resolve/entity_resolver.h"
 #include "resolve/name_keys.h"
@@ -169,6 +173,64 @@ TEST_CASE("a surname met before the full name joins it, and the canonical name i
   REQUIRE(r.entities.size() == 1);
   CHECK(r.entities[0].name == "Vladimir Putin");
   CHECK(r.entities[0].mentions == 3);
+}
+
+namespace {
+
+// The expansions before "(ACRONYM)" the straightforward way: every span of up to 14 words before
+// the bracket, shortest first, its initials computed afresh.
+std::vector<std::pair<std::string, std::string>> expansions_before_brackets(const Document& doc, const LanguageProfile* profile) {
+  using namespace resolve_detail;
+  std::vector<std::pair<std::string, std::string>> out;
+  const auto word = [&](std::size_t i) { return slice(doc.text, doc.tokens[i].begin, doc.tokens[i].end); };
+  const auto content = [&](std::size_t i) {
+    const std::string folded = apostrophe_key(word(i));
+    return !(profile && profile->is_stopword(folded)) && !folded.ends_with('\'') && !folded.empty() && folded[0] >= 'a' && folded[0] <= 'z';
+  };
+  for (std::size_t i = 0; i + 3 < doc.tokens.size(); ++i) {
+    const std::string_view acronym = word(i + 2);
+    if (word(i + 1) != "(" || word(i + 3) != ")" || acronym.size() < 2 || acronym.size() > 8 || !(acronym[0] >= 'A' && acronym[0] <= 'Z')) continue;
+    if (!std::all_of(acronym.begin(), acronym.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; })) continue;
+    std::string want;
+    for (char c : acronym) want.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    std::sort(want.begin(), want.end());
+    for (std::size_t first = i + 1; first-- > 0 && i + 1 - first <= 14;) {
+      if (is_punctuation(doc.tokens[first])) break;
+      std::string letters;
+      for (std::size_t k = first; k <= i; ++k) {
+        if (content(k)) letters.push_back(apostrophe_key(word(k))[0]);
+      }
+      std::sort(letters.begin(), letters.end());
+      if (letters == want && starts_upper(word(first))) {
+        out.emplace_back(fold_case(acronym), std::string(slice(doc.text, doc.tokens[first].begin, doc.tokens[i].end)));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the expansion before an acronym in brackets is the one found by reading every span afresh") {
+  const LanguageProfile* profile = test::shipped_languages().find("it");
+  Document doc;
+  doc.text = "Mosca guida l'Organizzazione del trattato per la sicurezza collettiva (Csto). Il Fondo monetario internazionale (FMI) "
+             "e la Banca centrale europea (BCE) tacciono; la Nato (Nato) no. Unione europea (UE), Stati Uniti (USA), "
+             "Alleanza Atlantica Nord (NATO), sigla sbagliata (XYZ), una due tre quattro cinque sei sette otto nove dieci undici "
+             "dodici tredici quattordici quindici (UDTQCSSONDUDTQQ), Comitato olimpico (CO) e (CO)";
+  Segmenter(profile).segment(doc.text, doc.tokens, doc.sentences);
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const AcronymLink& link : acronym_links(doc, profile)) found.emplace_back(link.acronym, link.expansion);
+  std::vector<std::pair<std::string, std::string>> expected = expansions_before_brackets(doc, profile);
+  // acronym_links drops the leading articles of an expansion; the spans found must agree.
+  for (auto& [acronym, expansion] : expected) {
+    const auto match = std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.first == acronym; });
+    REQUIRE(match != found.end());
+    CHECK(expansion.ends_with(match->second));
+  }
+  CHECK(expected.size() >= 4);
+  CHECK(found.size() == expected.size());
 }
 
 TEST_CASE("an acronym joins the expansion the text ties it to, in either order") {
