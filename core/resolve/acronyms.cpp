@@ -45,6 +45,8 @@ std::vector<AcronymLink> acronym_links(const Document& doc, const LanguageProfil
   const std::string_view text = doc.text;
   const auto& tokens = doc.tokens;
   const auto word = [&](std::size_t i) { return slice(text, tokens[i].begin, tokens[i].end); };
+  // word(i) == "(", without a string comparison for every token of the document.
+  const auto is_byte = [&](std::size_t i, char c) { return tokens[i].end - tokens[i].begin == 1 && text[tokens[i].begin] == c; };
   const auto sorted_letters = [](std::string_view acronym) {
     std::string letters;
     for (char c : acronym) letters.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
@@ -61,19 +63,19 @@ std::vector<AcronymLink> acronym_links(const Document& doc, const LanguageProfil
     return first < last ? std::string(slice(text, tokens[first].begin, tokens[last - 1].end)) : std::string();
   };
   for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-    if (word(i + 1) != "(") continue;
+    if (!is_byte(i + 1, '(')) continue;
     // ACRONYM ( expansion )
     if (acronym_shape(word(i))) {
       const std::string want = sorted_letters(word(i));
       for (std::size_t close = i + 3; close < tokens.size() && close < i + 16; ++close) {
-        if (word(close) != ")") continue;
+        if (!is_byte(close, ')')) continue;
         const std::span<const Token> inside(tokens.data() + i + 2, close - i - 2);
         if (initials(inside, text, profile) == want) links.push_back({fold_case(word(i)), expansion_text(i + 2, close)});
         break;
       }
     }
     // expansion ( ACRONYM )
-    if (i + 3 < tokens.size() && acronym_shape(word(i + 2)) && word(i + 3) == ")") {
+    if (i + 3 < tokens.size() && acronym_shape(word(i + 2)) && is_byte(i + 3, ')')) {
       const std::string want = sorted_letters(word(i + 2));
       // Longer and longer expansions before the bracket, their initials kept sorted as each word
       // joins: each word is read once, not once per expansion it is part of.

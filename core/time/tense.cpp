@@ -31,6 +31,16 @@ TenseCues::TenseCues(std::string_view text, const std::string& name) {
       else throw std::runtime_error(name + ": unknown line kind " + std::string(kind));
     }
   }
+  const auto last_bytes = [](const std::vector<std::string>& suffixes) {
+    std::bitset<256> bytes;
+    for (const std::string& suffix : suffixes) {
+      if (suffix.empty()) bytes.set();  // ends every word
+      else bytes.set(static_cast<unsigned char>(suffix.back()));
+    }
+    return bytes;
+  };
+  past_last_bytes_ = last_bytes(past_suffixes_);
+  future_last_bytes_ = last_bytes(future_suffixes_);
 }
 
 Tense TenseCues::of(std::string_view word) const { return of(word, kinds(word)); }
@@ -40,14 +50,15 @@ Tense TenseCues::of(std::string_view word, std::uint8_t word_kinds) const {
   const bool past_word = (word_kinds & kPast) != 0, future_word = (word_kinds & kFuture) != 0;
   if (past_word != future_word) return past_word ? Tense::past : Tense::future;
   if (past_word) return Tense::unknown;
-  const auto ends_with_any = [&](const std::vector<std::string>& suffixes) {
+  const auto ends_with_any = [&](const std::vector<std::string>& suffixes, const std::bitset<256>& last_bytes) {
+    if (word.empty() || !last_bytes.test(static_cast<unsigned char>(word.back()))) return false;
     for (const std::string& suffix : suffixes) {
       // The last bytes first: most words end otherwise, and ends_with costs a call to memcmp.
       if (word.size() > suffix.size() + 2 && (suffix.empty() || word.back() == suffix.back()) && word.ends_with(suffix)) return true;
     }
     return false;
   };
-  const bool past = ends_with_any(past_suffixes_), future = ends_with_any(future_suffixes_);
+  const bool past = ends_with_any(past_suffixes_, past_last_bytes_), future = ends_with_any(future_suffixes_, future_last_bytes_);
   return past == future ? Tense::unknown : past ? Tense::past : Tense::future;
 }
 

@@ -2,6 +2,7 @@
 // Tense cues of a language (assets/lang/<code>/temporal/tense.txt): words and suffixes that mark
 // a clause as past or future. The temporal tagger uses them to decide whether "giovedì" lies
 // before or after the document date; the event layer, whether an event happened or is announced.
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -52,6 +53,8 @@ class TenseCues {
 
   WordMap<std::uint8_t> kinds_;  // looked up for every word around every date
   std::vector<std::string> past_suffixes_, future_suffixes_;
+  // The last bytes of each list's suffixes: most words end in none of them and skip the list.
+  std::bitset<256> past_last_bytes_, future_last_bytes_;
 };
 
 }  // namespace cronaca
