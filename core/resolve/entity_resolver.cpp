@@ -751,13 +751,14 @@ void EntityResolver::resolve(AnalysisResult& result, const Corrections& correcti
     }
     flush();
   }
+  // By pair: a << 32 | b orders as (a, b) does, in one comparison.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> sorted(pairs.begin(), pairs.end());
+  std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   result.cooccurrences.clear();
-  result.cooccurrences.reserve(pairs.size());
-  for (const auto& [pair, count] : pairs) {
+  result.cooccurrences.reserve(sorted.size());
+  for (const auto& [pair, count] : sorted) {
     result.cooccurrences.push_back({static_cast<std::uint32_t>(pair >> 32), static_cast<std::uint32_t>(pair), count});
   }
-  std::sort(result.cooccurrences.begin(), result.cooccurrences.end(),
-            [](const Cooccurrence& x, const Cooccurrence& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
 }
 
 }  // namespace cronaca
