@@ -81,6 +81,7 @@ EntityTagger::EntityTagger(NerModel model, PhraseLexicon cues, const Places& pla
   if (model_.stages == 0 || model_.stages > kMaxStages) throw std::invalid_argument("an entity model needs one or two stages");
   for (std::size_t stage = 0; stage < model_.stages; ++stage) {
     for (std::size_t i = 0; i < transitions_[stage].size(); ++i) transitions_[stage][i] = model_.transitions[stage][i];
+    lane_transitions_[stage] = LaneTransitions(transitions_[stage]);
   }
   const std::vector<std::uint32_t>& slot_keys = small_keys();
   slot_rows_.resize(slot_keys.size());
@@ -113,7 +114,7 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
     traces_[s].assign(traces.begin(), traces.end());
     score(features_, two_stages ? &second_emissions_[s] : nullptr);
     labels_[s].resize(traces.size());
-    viterbi<std::int32_t>(emissions_, transitions_[0], labels_[s], best_, back_);
+    viterbi_lanes(emissions_, lane_transitions_[0], labels_[s], best_, back_);
     for (std::size_t i = 0; i < traces_[s].size(); ++i) traces_[s][i].label = labels_[s][i];
   }
   if (two_stages) {
@@ -123,9 +124,9 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
       for (std::size_t i = 0; i < context_.size(); ++i) {
         LabelSums sums{};
         add_features(context_, i, sums);
-        for (int y = 0; y < kLabels; ++y) emissions[i * kLabels + y] += sums[y];
+        for (int y = 0; y < kLabels; ++y) emissions[i * kLanes + y] += sums[y];
       }
-      viterbi<std::int32_t>(emissions, transitions_[1], labels_[s], best_, back_);
+      viterbi_lanes(emissions, lane_transitions_[1], labels_[s], best_, back_);
     });
   }
   for (std::size_t s = 0; s < count; ++s) apply_mention_rules(traces_[s], labels_[s]);
@@ -134,8 +135,8 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
 
 void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32_t>* second) {
   const std::size_t n = context.size();
-  emissions_.resize(n * kLabels);
-  if (second) second->resize(n * kLabels);
+  emissions_.resize(n * kLanes);
+  if (second) second->resize(n * kLanes);
   constexpr int kReach = FeatureExtractor::kReach;
   // Each word's sums made ready once, though five tokens add them; word_scores() may grow
   // word_scores_, so it is read by id only afterwards.
@@ -156,9 +157,9 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
       for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(by_stage[stage], sums[stage]);
     }
     add_features(context, i, sums);
-    for (int y = 0; y < kLabels; ++y) emissions_[i * kLabels + y] = sums[0][y];
+    for (std::size_t y = 0; y < kLanes; ++y) emissions_[i * kLanes + y] = sums[0][y];
     if (second) {
-      for (int y = 0; y < kLabels; ++y) (*second)[i * kLabels + y] = sums[1][y];
+      for (std::size_t y = 0; y < kLanes; ++y) (*second)[i * kLanes + y] = sums[1][y];
     }
   }
 }

@@ -16,6 +16,7 @@
 #include "lang/language.h"
 #include "ner/features.h"
 #include "ner/model.h"
+#include "ner/viterbi.h"
 #include "resources/resources.h"
 
 namespace cronaca {
@@ -80,6 +81,7 @@ class EntityTagger {
   PhraseLexicon cues_;
   FeatureExtractor extractor_;
   std::array<Transitions, kMaxStages> transitions_{};
+  std::array<LaneTransitions, kMaxStages> lane_transitions_{LaneTransitions(transitions_[0]), LaneTransitions(transitions_[1])};
   // The weights of each small template's key, by slot (feature_key.h): an index into
   // slot_sums_, the distinct weights of the keys the model has (row 0: none), widened to sums so
   // that adding them takes no conversion.

@@ -224,6 +224,34 @@ TEST_CASE("Viterbi never continues an entity that did not begin") {
   CHECK_FALSE(may_follow(begin_label(EntityType::person), begin_label(EntityType::location) + 1));
 }
 
+TEST_CASE("Viterbi in lanes decodes as plain Viterbi, ties and forbidden transitions included") {
+  std::mt19937 random(7);
+  for (int round = 0; round < 400; ++round) {
+    // Small ranges make ties common; long sentences take the plain path beyond the lanes' bound.
+    const int range = round % 3 == 0 ? 3 : round % 3 == 1 ? 40 : 30000;
+    const std::size_t n = round < 390 ? 1 + random() % 60 : LaneTransitions::kMaxLaneTokens + random() % 3;
+    std::uniform_int_distribution<int> value(-range, range);
+    std::vector<std::int32_t> transitions((kLabels + 1) * kLabels), plain(n * kLabels), lanes(n * kLanes), best;
+    for (std::int32_t& t : transitions) t = value(random);
+    for (std::size_t t = 0; t < n; ++t) {
+      for (int y = 0; y < kLabels; ++y) plain[t * kLabels + y] = lanes[t * kLanes + y] = value(random) * (range > 1000 ? 1 : 2);
+      lanes[t * kLanes + kLabels] = value(random);
+    }
+    std::vector<std::uint8_t> want(n), got(n), back;
+    viterbi<std::int32_t>(plain, transitions, want, best, back);
+    viterbi_lanes(lanes, LaneTransitions(transitions), got, best, back);
+    REQUIRE(got == want);
+  }
+  std::vector<std::uint8_t> one(1), back;
+  // (As long as the longest sentence, only so that GCC sees no read past the end.)
+  std::vector<std::int32_t> best, transitions((kLabels + 1) * kLabels, 0), emissions(LaneTransitions::kMaxLaneTokens * kLanes, 0);
+  emissions[2] = 100;  // I-PER cannot open a sentence
+  viterbi_lanes(std::span(emissions).first(kLanes), LaneTransitions(transitions), one, best, back);
+  CHECK(one[0] == kOutside);
+  std::vector<std::uint8_t> none;
+  viterbi_lanes({}, LaneTransitions(transitions), none, best, back);
+}
+
 TEST_CASE("keys from the small templates' tables are the hashed keys, inside their domains and out") {
   constexpr std::uint64_t kTemplate = 77;
   // Inside a table, a key has a slot among small_keys(); outside, none.
