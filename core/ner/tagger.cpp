@@ -124,7 +124,7 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
       for (std::size_t i = 0; i < context_.size(); ++i) {
         LabelSums sums{};
         add_features(context_, i, sums);
-        for (int y = 0; y < kLabels; ++y) emissions[i * kLanes + y] += sums[y];
+        for (std::uint8_t y = 0; y < kLabels; ++y) emissions[i * kLanes + lane_of(y)] += sums[y];
       }
       viterbi_lanes(emissions, lane_transitions_[1], labels_[s], best_, back_);
     });
@@ -157,9 +157,9 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
       for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(by_stage[stage], sums[stage]);
     }
     add_features(context, i, sums);
-    for (std::size_t y = 0; y < kLanes; ++y) emissions_[i * kLanes + y] = sums[0][y];
+    for (std::size_t lane = 0; lane < kLanes; ++lane) emissions_[i * kLanes + lane] = sums[0][kLabelOfLane[lane]];
     if (second) {
-      for (std::size_t y = 0; y < kLanes; ++y) (*second)[i * kLanes + y] = sums[1][y];
+      for (std::size_t lane = 0; lane < kLanes; ++lane) (*second)[i * kLanes + lane] = sums[1][kLabelOfLane[lane]];
     }
   }
 }

@@ -225,6 +225,7 @@ TEST_CASE("Viterbi never continues an entity that did not begin") {
 }
 
 TEST_CASE("Viterbi in lanes decodes as plain Viterbi, ties and forbidden transitions included") {
+  for (std::size_t lane = 0; lane < static_cast<std::size_t>(kLabels); ++lane) CHECK(lane_of(kLabelOfLane[lane]) == lane);
   std::mt19937 random(7);
   for (int round = 0; round < 400; ++round) {
     // Small ranges make ties common; long sentences take the plain path beyond the lanes' bound.
@@ -234,8 +235,8 @@ TEST_CASE("Viterbi in lanes decodes as plain Viterbi, ties and forbidden transit
     std::vector<std::int32_t> transitions((kLabels + 1) * kLabels), plain(n * kLabels), lanes(n * kLanes), best;
     for (std::int32_t& t : transitions) t = value(random);
     for (std::size_t t = 0; t < n; ++t) {
-      for (int y = 0; y < kLabels; ++y) plain[t * kLabels + y] = lanes[t * kLanes + y] = value(random) * (range > 1000 ? 1 : 2);
-      lanes[t * kLanes + kLabels] = value(random);
+      for (std::uint8_t y = 0; y < kLabels; ++y) plain[t * kLabels + y] = lanes[t * kLanes + lane_of(y)] = value(random) * (range > 1000 ? 1 : 2);
+      lanes[t * kLanes + 7] = value(random);
     }
     std::vector<std::uint8_t> want(n), got(n), back;
     viterbi<std::int32_t>(plain, transitions, want, best, back);
@@ -245,7 +246,7 @@ TEST_CASE("Viterbi in lanes decodes as plain Viterbi, ties and forbidden transit
   std::vector<std::uint8_t> one(1), back;
   // (As long as the longest sentence, only so that GCC sees no read past the end.)
   std::vector<std::int32_t> best, transitions((kLabels + 1) * kLabels, 0), emissions(LaneTransitions::kMaxLaneTokens * kLanes, 0);
-  emissions[2] = 100;  // I-PER cannot open a sentence
+  emissions[lane_of(2)] = 100;  // I-PER cannot open a sentence
   viterbi_lanes(std::span(emissions).first(kLanes), LaneTransitions(transitions), one, best, back);
   CHECK(one[0] == kOutside);
   std::vector<std::uint8_t> none;
