@@ -134,8 +134,7 @@ class FeatureExtractor {
   std::vector<std::uint32_t> word_keys_;
 };
 
-// The second stage's own keys for one sentence: the first stage's labels of its tokens, and what
-// `window` says of the same forms elsewhere (the sentence must be in the window).
+// The second stage's own keys for one sentence (context_keys.h).
 void context_features(std::span<const TokenTrace> sentence, const ContextWindow& window, SentenceFeatures& out);
 
 }  // namespace cronaca

@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "ner/context_keys.h"
 #include "ner/feature_key.h"
 #include "ner/viterbi.h"
 #include "text/utf8.h"
@@ -97,8 +98,31 @@ EntityTagger::EntityTagger(NerModel model, PhraseLexicon cues, const Places& pla
     }
     slot_rows_[slot] = row;
   }
-  features_.slots_apart = context_.slots_apart = true;
+  features_.slots_apart = true;
 }
+
+// Adds the second stage's weights of a token's context keys to its emissions as they come, with
+// no list of them in between.
+struct EntityTagger::SecondStageSink {
+  const EntityTagger& tagger;
+  std::int32_t* emissions;
+  LabelSums sums{};
+
+  // Through a local copy: on the member itself, the compiler adds lane by lane in memory.
+  void add(SmallKey key) {
+    LabelSums local = sums;
+    if (key.has_slot) {
+      add_weights(tagger.slot_sums_[tagger.slot_rows_[key.slot]][1], local);
+    } else if (const StageWeights* w = tagger.model_.weights.find(key.key)) {
+      add_weights((*w)[1], local);
+    }
+    sums = local;
+  }
+  void end_token(std::size_t token) {
+    for (std::uint8_t y = 0; y < kLabels; ++y) emissions[token * kLanes + lane_of(y)] += sums[y];
+    sums = {};
+  }
+};
 
 std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std::vector<std::string_view>> sentences) {
   const std::size_t count = sentences.size();
@@ -119,14 +143,9 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
   }
   if (two_stages) {
     window_.slide(std::span<const std::vector<TokenTrace>>(traces_.data(), count), model_.context_window, [&](std::size_t s) {
-      context_features(traces_[s], window_, context_);
-      std::vector<std::int32_t>& emissions = second_emissions_[s];
-      for (std::size_t i = 0; i < context_.size(); ++i) {
-        LabelSums sums{};
-        add_features(context_, i, sums);
-        for (std::uint8_t y = 0; y < kLabels; ++y) emissions[i * kLanes + lane_of(y)] += sums[y];
-      }
-      viterbi_lanes(emissions, lane_transitions_[1], labels_[s], best_, back_);
+      SecondStageSink sink{*this, second_emissions_[s].data()};
+      context_keys(traces_[s], window_, sink);
+      viterbi_lanes(second_emissions_[s], lane_transitions_[1], labels_[s], best_, back_);
     });
   }
   for (std::size_t s = 0; s < count; ++s) apply_mention_rules(traces_[s], labels_[s]);
@@ -183,15 +202,6 @@ void EntityTagger::add_keys(std::span<const std::uint32_t> keys, StageSums& sums
     }
   }
   sums = local;
-}
-
-void EntityTagger::add_features(const SentenceFeatures& features, std::size_t token, LabelSums& second) const {
-  LabelSums local = second;
-  for (std::uint32_t slot : features.slots_of(token)) add_weights(slot_sums_[slot_rows_[slot]][1], local);
-  for (std::uint32_t key : features.of(token)) {
-    if (const StageWeights* w = model_.weights.find(key)) add_weights((*w)[1], local);
-  }
-  second = local;
 }
 
 const EntityTagger::WordScores& EntityTagger::word_scores(std::uint32_t id) {

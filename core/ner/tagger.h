@@ -61,9 +61,9 @@ class EntityTagger {
   void score(const SentenceFeatures& context, std::vector<std::int32_t>* second);
   const WordScores& word_scores(std::uint32_t id);
   // Adds the weights of a token's keys and slots in both stages to `sums` (one lookup per key
-  // serves both), or in the second alone.
+  // serves both).
   void add_features(const SentenceFeatures& features, std::size_t token, StageSums& sums) const;
-  void add_features(const SentenceFeatures& features, std::size_t token, LabelSums& second) const;
+  struct SecondStageSink;
   // Adds the weights of keys in both stages to `sums`.
   void add_keys(std::span<const std::uint32_t> keys, StageSums& sums) const;
   template <class Weight>
@@ -88,7 +88,7 @@ class EntityTagger {
   std::vector<std::uint32_t> slot_rows_;
   std::vector<StageSums> slot_sums_;
   ContextWindow window_;
-  SentenceFeatures features_, context_;
+  SentenceFeatures features_;
   // Per sentence of the current document.
   std::vector<std::vector<TokenTrace>> traces_;
   std::vector<std::vector<std::uint8_t>> labels_;

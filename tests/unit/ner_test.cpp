@@ -478,6 +478,78 @@ TEST_CASE("the tagger's per-word sums score exactly what every key of every toke
   for (std::size_t s = 0; s < sentences.size(); ++s) CHECK(labels[s] == expected[s]);
 }
 
+TEST_CASE("two stages decode what every key of every token scores, the second's keys as context_features gives them") {
+  // Random weights in both stages on every first-stage key of these sentences and on every small
+  // template's key (all of the second stage's); the reference sums the keys' weights and decodes
+  // with viterbi, as a trainer would see it.
+  const std::vector<std::vector<std::string_view>> sentences = {
+      {"Mario", "Rossi", "vive", "a", "Roma"}, {"Roma", "e", "Milano"}, {"Rossi", "Mario", "Napoli", "Rossi", "Roma", "Torino"},
+      {"Torino", "Rossi"}, {"a", "Roma", "Rossi"}, {"Milano"}, {"Napoli", "e", "Torino", "Mario"}};
+  Places places(Resources{});
+  FeatureExtractor extractor(FeatureSet::full, {&places.names(), nullptr, nullptr});
+  NerModel model;
+  model.stages = 2;
+  model.context_window = 2;
+  std::uint32_t state = 777;
+  const auto random_weight = [&state] {
+    state = state * 1103515245u + 12345u;
+    return static_cast<std::int8_t>(static_cast<int>(state >> 16 & 0xFF) - 128);
+  };
+  for (auto& stage : model.transitions) {
+    for (std::int16_t& t : stage) t = random_weight();
+  }
+  const auto give_weights = [&](std::uint32_t key) {
+    if (model.weights.find(key)) return;
+    for (std::size_t stage = 0; stage < 2; ++stage) {
+      LabelWeights weights{};
+      for (int y = 0; y < kLabels; ++y) weights[y] = random_weight();
+      model.set_weights(stage, key, weights);
+    }
+  };
+  std::vector<SentenceFeatures> features(sentences.size());
+  std::vector<std::vector<TokenTrace>> traces(sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    extractor.extract(sentences[s], features[s]);
+    traces[s].assign(extractor.traces().begin(), extractor.traces().end());
+    for (std::uint32_t key : features[s].keys) give_weights(key);
+  }
+  for (std::uint32_t key : small_keys()) give_weights(key);
+  const auto decode = [&](std::size_t stage, const std::vector<std::int32_t>& emissions, std::vector<std::uint8_t>& path) {
+    std::vector<std::int32_t> transitions(model.transitions[stage].begin(), model.transitions[stage].end()), best;
+    std::vector<std::uint8_t> back;
+    path.resize(emissions.size() / kLabels);
+    viterbi<std::int32_t>(emissions, transitions, path, best, back);
+  };
+  const auto add_scores = [&](std::size_t stage, const SentenceFeatures& keys, std::vector<std::int32_t>& emissions) {
+    emissions.resize(keys.size() * kLabels);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      for (std::uint32_t key : keys.of(i)) {
+        for (int y = 0; y < kLabels; ++y) emissions[i * kLabels + y] += (*model.weights.find(key))[stage][y];
+      }
+    }
+  };
+  std::vector<std::vector<std::uint8_t>> expected(sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    std::vector<std::int32_t> emissions;
+    add_scores(0, features[s], emissions);
+    decode(0, emissions, expected[s]);
+    for (std::size_t i = 0; i < traces[s].size(); ++i) traces[s][i].label = expected[s][i];
+  }
+  ContextWindow window;
+  window.slide(traces, model.context_window, [&](std::size_t s) {
+    SentenceFeatures context;
+    context_features(traces[s], window, context);
+    std::vector<std::int32_t> emissions;
+    add_scores(1, features[s], emissions);
+    add_scores(1, context, emissions);
+    decode(1, emissions, expected[s]);
+  });
+  EntityTagger tagger(std::move(model), PhraseLexicon{}, places);
+  const auto labels = tagger.tag(sentences);
+  REQUIRE(labels.size() == sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) CHECK(labels[s] == expected[s]);
+}
+
 TEST_CASE("a second stage sees what the first said of the same word in other sentences") {
   // The first stage tags "Alinghi" as a person only after "skipper"; the second stage also tags
   // an "Alinghi" whose form was a person elsewhere in the window.
