@@ -1,5 +1,6 @@
 #include "ner/tagger.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
@@ -157,10 +158,16 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
   emissions_.resize(n * kLanes);
   if (second) second->resize(n * kLanes);
   constexpr int kReach = FeatureExtractor::kReach;
-  // Each word's sums made ready once, though five tokens add them; word_scores() may grow
+  // Each word's sums made ready once, though five tokens add them; sum_word_scores() may grow
   // word_scores_, so it is read by id only afterwards.
   const std::span<const std::uint32_t> window = extractor_.word_window();
-  for (std::uint32_t id : window) word_scores(id);
+  if (word_scores_generation_ != extractor_.generation()) {
+    std::fill(word_scores_ready_.begin(), word_scores_ready_.end(), 0);
+    word_scores_generation_ = extractor_.generation();
+  }
+  for (std::uint32_t id : window) {
+    if (id >= word_scores_ready_.size() || !word_scores_ready_[id]) sum_word_scores(id);
+  }
   constexpr std::size_t kAhead = 2;  // tokens whose keys are on their way from memory
   for (std::size_t i = 0; i < std::min(n, kAhead); ++i) {
     for (std::uint32_t key : context.of(i)) model_.weights.prefetch(key);
@@ -204,17 +211,12 @@ void EntityTagger::add_keys(std::span<const std::uint32_t> keys, StageSums& sums
   sums = local;
 }
 
-const EntityTagger::WordScores& EntityTagger::word_scores(std::uint32_t id) {
-  if (word_scores_generation_ != extractor_.generation()) {
-    word_scores_ready_.assign(word_scores_ready_.size(), false);
-    word_scores_generation_ = extractor_.generation();
-  }
+void EntityTagger::sum_word_scores(std::uint32_t id) {
   if (id >= word_scores_.size()) {
     word_scores_.resize(std::max<std::size_t>(id + 1, word_scores_.size() * 2));
     word_scores_ready_.resize(word_scores_.size());
   }
   WordScores& scores = word_scores_[id];
-  if (word_scores_ready_[id]) return scores;
   scores = {};
   for (int offset = -FeatureExtractor::kReach; offset <= FeatureExtractor::kReach; ++offset) {
     word_keys_.clear();
@@ -223,8 +225,7 @@ const EntityTagger::WordScores& EntityTagger::word_scores(std::uint32_t id) {
     add_keys(word_keys_, sums);
     scores[static_cast<std::size_t>(offset + FeatureExtractor::kReach)] = sums;
   }
-  word_scores_ready_[id] = true;
-  return scores;
+  word_scores_ready_[id] = 1;
 }
 
 void EntityTagger::apply_mention_rules(std::span<const TokenTrace> tokens, std::vector<std::uint8_t>& labels) const {

@@ -59,7 +59,8 @@ class EntityTagger {
   // The first stage's emission scores of the last extracted sentence into emissions_ and, when
   // `second` is given, the second stage's (without its context keys, which come later).
   void score(const SentenceFeatures& context, std::vector<std::int32_t>* second);
-  const WordScores& word_scores(std::uint32_t id);
+  // Makes word_scores_[id] ready.
+  void sum_word_scores(std::uint32_t id);
   // Adds the weights of a token's keys and slots in both stages to `sums` (one lookup per key
   // serves both).
   void add_features(const SentenceFeatures& features, std::size_t token, StageSums& sums) const;
@@ -95,7 +96,7 @@ class EntityTagger {
   std::vector<std::vector<std::int32_t>> second_emissions_;
   // By the extractor's word id, for its current generation; a word not yet summed is not ready.
   std::vector<WordScores> word_scores_;
-  std::vector<bool> word_scores_ready_;
+  std::vector<std::uint8_t> word_scores_ready_;
   std::uint64_t word_scores_generation_ = 0;
   std::vector<std::uint32_t> word_keys_;
   std::vector<std::int32_t> emissions_, best_;
