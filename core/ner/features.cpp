@@ -74,6 +74,44 @@ class KeyWriter {
   std::uint32_t* slots_;
 };
 
+// Writes a sentence's keys as KeyWriter does, but for small templates' keys, whose weights it sums
+// token by token (SentenceFeatures::slot_weights).
+class SlotSummingWriter {
+ public:
+  SlotSummingWriter(SentenceFeatures& out, std::size_t tokens, std::size_t most_per_token)
+      : out_(out), rows_(out.slot_weights->rows.data()), sums_(out.slot_weights->sums.data()) {
+    out.keys.clear();
+    out.keys.resize(tokens * most_per_token);
+    out.offsets.assign(tokens + 1, 0);
+    out.slot_totals.resize(tokens);
+    keys_ = out.keys.data();
+  }
+  void add(std::uint32_t key) { *keys_++ = key; }
+  // Through a local copy: on the member itself, the compiler adds lane by lane in memory.
+  void add(SmallKey key) {
+    if (!key.has_slot) return add(key.key);
+    SlotSums total = total_;
+    const SlotSums& weights = sums_[rows_[key.slot]];
+    for (std::size_t stage = 0; stage < total.size(); ++stage) {
+      for (std::size_t y = 0; y < total[stage].size(); ++y) total[stage][y] = static_cast<std::int16_t>(total[stage][y] + weights[stage][y]);
+    }
+    total_ = total;
+  }
+  void end_token(std::size_t token) {
+    out_.offsets[token + 1] = static_cast<std::uint32_t>(keys_ - out_.keys.data());
+    out_.slot_totals[token] = total_;
+    total_ = {};
+  }
+  void finish() { out_.keys.resize(out_.offsets.back()); }
+
+ private:
+  SentenceFeatures& out_;
+  const std::uint32_t* rows_;
+  const SlotSums* sums_;
+  std::uint32_t* keys_;
+  SlotSums total_{};
+};
+
 // The most keys a token gets: of the first stage's context, of the words around it, and of the
 // second stage.
 constexpr std::size_t kMostContextKeys = 24, kMostWordKeys = 22, kMostSecondKeys = 8;
@@ -237,7 +275,9 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     }
     k.finish();
   };  const std::size_t most = kMostContextKeys + (with_word_keys ? kMostWordKeys : 0);
-  if (out.slots_apart) {
+  if (out.slot_weights) {
+    each_token(SlotSummingWriter(out, n, most));
+  } else if (out.slots_apart) {
     each_token(KeyWriter<true>(out, n, most));
   } else {
     each_token(KeyWriter<false>(out, n, most));

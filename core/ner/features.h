@@ -3,6 +3,7 @@
 // template and its values (the word, its neighbours, shapes, affixes, gazetteer and cue matches).
 // The trainer and the tagger share this code, so a model always sees the features it was
 // trained on. Keys are computed from per-token hashes (WordInfo) without building strings.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -60,13 +61,24 @@ struct UninitialisedAllocator : std::allocator<T> {
   }
 };
 
-// Keys of one sentence: token i has keys[offsets[i] .. offsets[i + 1]). With `slots_apart` (the
-// tagger's way), keys of small templates are given as their slots instead (feature_key.h): token
-// i has slots[slot_offsets[i] .. slot_offsets[i + 1]) as well as its keys.
+// A tagger's weights of the small templates' keys (feature_key.h) in both stages, widened to the
+// sums it keeps (kLabels of 8 lanes used): the slot's row in `sums`, by slot.
+using SlotSums = std::array<std::array<std::int16_t, 8>, 2>;
+struct SlotWeights {
+  std::vector<std::uint32_t> rows;
+  std::vector<SlotSums> sums;
+};
+
+// Keys of one sentence: token i has keys[offsets[i] .. offsets[i + 1]). With `slots_apart`, keys
+// of small templates are given as their slots instead (feature_key.h): token i has
+// slots[slot_offsets[i] .. slot_offsets[i + 1]) as well as its keys. With `slot_weights` (the
+// tagger's way), their weights are summed as they come instead: token i's in slot_totals[i].
 struct SentenceFeatures {
   using Keys = std::vector<std::uint32_t, UninitialisedAllocator<std::uint32_t>>;
   bool slots_apart = false;
+  const SlotWeights* slot_weights = nullptr;
   Keys keys, offsets, slots, slot_offsets;
+  std::vector<SlotSums> slot_totals;
 
   std::span<const std::uint32_t> of(std::size_t token) const {
     return std::span(keys).subspan(offsets[token], offsets[token + 1] - offsets[token]);

@@ -86,20 +86,22 @@ EntityTagger::EntityTagger(NerModel model, PhraseLexicon cues, const Places& pla
     lane_transitions_[stage] = LaneTransitions(transitions_[stage]);
   }
   const std::vector<std::uint32_t>& slot_keys = small_keys();
-  slot_rows_.resize(slot_keys.size());
-  slot_sums_.assign(1, StageSums{});
+  std::vector<std::uint32_t>& row_of_slot = slot_weights_.rows;
+  std::vector<StageSums>& distinct = slot_weights_.sums;
+  row_of_slot.resize(slot_keys.size());
+  distinct.assign(1, StageSums{});
   FlatTable<std::uint32_t, std::uint32_t> rows;  // by key
   for (std::size_t slot = 0; slot < slot_keys.size(); ++slot) {
     const StageWeights* weights = model_.weights.find(slot_keys[slot]);
     if (!weights) continue;
-    std::uint32_t& row = rows.insert(slot_keys[slot], static_cast<std::uint32_t>(slot_sums_.size()));
-    if (row == slot_sums_.size()) {
-      StageSums& sums = slot_sums_.emplace_back();
+    std::uint32_t& row = rows.insert(slot_keys[slot], static_cast<std::uint32_t>(distinct.size()));
+    if (row == distinct.size()) {
+      StageSums& sums = distinct.emplace_back();
       for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights((*weights)[stage], sums[stage]);
     }
-    slot_rows_[slot] = row;
+    row_of_slot[slot] = row;
   }
-  features_.slots_apart = true;
+  features_.slot_weights = &slot_weights_;
 }
 
 // Adds the second stage's weights of a token's context keys to its emissions as they come, with
@@ -113,7 +115,7 @@ struct EntityTagger::SecondStageSink {
   void add(SmallKey key) {
     LabelSums local = sums;
     if (key.has_slot) {
-      add_weights(tagger.slot_sums_[tagger.slot_rows_[key.slot]][1], local);
+      add_weights(tagger.slot_weights_.sums[tagger.slot_weights_.rows[key.slot]][1], local);
     } else if (const StageWeights* w = tagger.model_.weights.find(key.key)) {
       add_weights((*w)[1], local);
     }
@@ -193,10 +195,8 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
 // The sums are locals: through a reference the compiler would add lane by lane in memory.
 void EntityTagger::add_features(const SentenceFeatures& features, std::size_t token, StageSums& sums) const {
   StageSums local = sums;
-  for (std::uint32_t slot : features.slots_of(token)) {
-    const StageSums& weights = slot_sums_[slot_rows_[slot]];
-    for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(weights[stage], local[stage]);
-  }
+  const StageSums& small = features.slot_totals[token];
+  for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(small[stage], local[stage]);
   sums = local;
   add_keys(features.of(token), sums);
 }

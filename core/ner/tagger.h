@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <type_traits>
 #include <string_view>
 #include <vector>
 
@@ -51,7 +52,8 @@ class EntityTagger {
   // weights is one vector operation. 16 bits hold them: a token has at most 22 word keys and 24
   // context keys, each weight at most 128 in size, so |score| <= 46 x 128 = 5888.
   using LabelSums = std::array<std::int16_t, 8>;
-  using StageSums = std::array<LabelSums, kMaxStages>;
+  using StageSums = SlotSums;
+  static_assert(std::is_same_v<StageSums, std::array<LabelSums, kMaxStages>>);
   // What a word's own keys add to a token's scores, by offset from the token and stage: summed
   // once per word rather than looked up for every token.
   using WordScores = std::array<StageSums, 2 * FeatureExtractor::kReach + 1>;
@@ -83,11 +85,10 @@ class EntityTagger {
   FeatureExtractor extractor_;
   std::array<Transitions, kMaxStages> transitions_{};
   std::array<LaneTransitions, kMaxStages> lane_transitions_{LaneTransitions(transitions_[0]), LaneTransitions(transitions_[1])};
-  // The weights of each small template's key, by slot (feature_key.h): an index into
-  // slot_sums_, the distinct weights of the keys the model has (row 0: none), widened to sums so
-  // that adding them takes no conversion.
-  std::vector<std::uint32_t> slot_rows_;
-  std::vector<StageSums> slot_sums_;
+  // The weights of each small template's key, by slot (feature_key.h): an index into the
+  // distinct weights of the keys the model has (row 0: none), widened to sums so that adding them
+  // takes no conversion.
+  SlotWeights slot_weights_;
   ContextWindow window_;
   SentenceFeatures features_;
   // Per sentence of the current document.
