@@ -38,44 +38,26 @@ std::uint64_t cue_classes_ending(const PhraseMatch& m) {
 
 // Writes a sentence's keys straight into its SentenceFeatures, sized beforehand for the most a
 // token can have: appending token by token cost more than computing most of the keys.
-template <bool kSlotsApart>
 class KeyWriter {
  public:
   KeyWriter(SentenceFeatures& out, std::size_t tokens, std::size_t most_per_token) : out_(out) {
     out.keys.clear();
     out.keys.resize(tokens * most_per_token);
     out.offsets.assign(tokens + 1, 0);
-    out.slots.clear();
-    out.slots.resize(kSlotsApart ? tokens * most_per_token : 0);
-    out.slot_offsets.assign(tokens + 1, 0);
     keys_ = out.keys.data();
-    slots_ = out.slots.data();
   }
   void add(std::uint32_t key) { *keys_++ = key; }
-  void add(SmallKey key) {
-    if (kSlotsApart && key.has_slot) {
-      *slots_++ = key.slot;
-    } else {
-      add(key.key);
-    }
-  }
-  void end_token(std::size_t token) {
-    out_.offsets[token + 1] = static_cast<std::uint32_t>(keys_ - out_.keys.data());
-    out_.slot_offsets[token + 1] = static_cast<std::uint32_t>(slots_ - out_.slots.data());
-  }
-  void finish() {
-    out_.keys.resize(out_.offsets.back());
-    out_.slots.resize(out_.slot_offsets.back());
-  }
+  void add(SmallKey key) { add(key.key); }
+  void end_token(std::size_t token) { out_.offsets[token + 1] = static_cast<std::uint32_t>(keys_ - out_.keys.data()); }
+  void finish() { out_.keys.resize(out_.offsets.back()); }
 
  private:
   SentenceFeatures& out_;
   std::uint32_t* keys_;
-  std::uint32_t* slots_;
 };
 
-// Writes a sentence's keys as KeyWriter does, but for small templates' keys, whose weights it sums
-// token by token (SentenceFeatures::slot_weights).
+// Writes a sentence's keys as KeyWriter does, but for the small templates' keys, whose weights it
+// sums token by token (SentenceFeatures::slot_weights).
 class SlotSummingWriter {
  public:
   SlotSummingWriter(SentenceFeatures& out, std::size_t tokens, std::size_t most_per_token)
@@ -277,24 +259,15 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
   };  const std::size_t most = kMostContextKeys + (with_word_keys ? kMostWordKeys : 0);
   if (out.slot_weights) {
     each_token(SlotSummingWriter(out, n, most));
-  } else if (out.slots_apart) {
-    each_token(KeyWriter<true>(out, n, most));
   } else {
-    each_token(KeyWriter<false>(out, n, most));
+    each_token(KeyWriter(out, n, most));
   }
 }
 
 void context_features(std::span<const TokenTrace> sentence, const ContextWindow& window, SentenceFeatures& out) {
-  const std::size_t n = sentence.size();
-  if (out.slots_apart) {
-    KeyWriter<true> k(out, n, kMostSecondKeys);
-    context_keys(sentence, window, k);
-    k.finish();
-  } else {
-    KeyWriter<false> k(out, n, kMostSecondKeys);
-    context_keys(sentence, window, k);
-    k.finish();
-  }
+  KeyWriter k(out, sentence.size(), kMostSecondKeys);
+  context_keys(sentence, window, k);
+  k.finish();
 }
 
 }  // namespace cronaca

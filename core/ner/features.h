@@ -69,22 +69,17 @@ struct SlotWeights {
   std::vector<SlotSums> sums;
 };
 
-// Keys of one sentence: token i has keys[offsets[i] .. offsets[i + 1]). With `slots_apart`, keys
-// of small templates are given as their slots instead (feature_key.h): token i has
-// slots[slot_offsets[i] .. slot_offsets[i + 1]) as well as its keys. With `slot_weights` (the
-// tagger's way), their weights are summed as they come instead: token i's in slot_totals[i].
+// Keys of one sentence: token i has keys[offsets[i] .. offsets[i + 1]). With `slot_weights` (the
+// tagger's way), the keys of small templates (feature_key.h) are not listed but their weights
+// summed as they come: token i's in slot_totals[i].
 struct SentenceFeatures {
   using Keys = std::vector<std::uint32_t, UninitialisedAllocator<std::uint32_t>>;
-  bool slots_apart = false;
   const SlotWeights* slot_weights = nullptr;
-  Keys keys, offsets, slots, slot_offsets;
+  Keys keys, offsets;
   std::vector<SlotSums> slot_totals;
 
   std::span<const std::uint32_t> of(std::size_t token) const {
     return std::span(keys).subspan(offsets[token], offsets[token + 1] - offsets[token]);
-  }
-  std::span<const std::uint32_t> slots_of(std::size_t token) const {
-    return std::span(slots).subspan(slot_offsets[token], slot_offsets[token + 1] - slot_offsets[token]);
   }
   std::size_t size() const { return offsets.size() - 1; }
 };
