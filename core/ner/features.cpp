@@ -213,6 +213,9 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
   const bool full = set_ == FeatureSet::full;
   // Generic over the writer, so that where a small template's key goes is decided once, not per key.
   const auto each_token = [&](auto k) {
+    // The hash of the pair of words ending at token i, the bigram key's value (feature_key), which
+    // token i - 1 also needs: carried from one token to the next.
+    std::uint64_t pair_before = full && n ? combine_hash(folded[-1], folded[0]) : 0;
     for (std::ptrdiff_t i = 0; i < static_cast<std::ptrdiff_t>(n); ++i) {
       const WordInfo& w = info(i);
       const bool initial = i == 0 || (info(i - 1).casing == Casing::symbol && opens_clause(folded[i - 1]));
@@ -246,8 +249,10 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
         k.add(place == 0 ? before.before_place : key(kFoldedPrevPlace, folded[i - 1], place));
         k.add(place == 0 ? after.after_place : key(kPlaceFoldedNext, place, folded[i + 1]));
         k.add(name == 0 ? before.before_name : key(kFoldedPrevName, folded[i - 1], name));
-        k.add(key(kBigramPrev, folded[i - 1], w.folded));
-        k.add(key(kBigramNext, w.folded, folded[i + 1]));
+        const std::uint64_t pair_after = combine_hash(w.folded, folded[i + 1]);
+        k.add(key(kBigramPrev, pair_before));
+        k.add(key(kBigramNext, pair_after));
+        pair_before = pair_after;
         k.add(key(kFoldedPrevShape, folded[i - 1], w.short_shape));
         k.add(key(kShapeFoldedNext, w.short_shape, folded[i + 1]));
         k.add(key(kFormPrev, info(i - 1).form, casing));
