@@ -128,6 +128,7 @@ std::uint32_t FeatureExtractor::id_of(std::string_view word) {
   const WordInfo& info = words_.emplace_back(describe_word(word));
   add_unmatched_keys(info);
   Listed& listed = listed_.emplace_back();
+  listed.opens_clause = info.casing == Casing::symbol && opens_clause(info.folded);
   const PhraseLexicon* lexicons[] = {lexicons_.places, lexicons_.names, lexicons_.cues};
   for (int l = 0; l < 3; ++l) {
     if (!lexicons[l]) continue;
@@ -218,7 +219,7 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     std::uint64_t pair_before = full && n ? combine_hash(folded[-1], folded[0]) : 0;
     for (std::ptrdiff_t i = 0; i < static_cast<std::ptrdiff_t>(n); ++i) {
       const WordInfo& w = info(i);
-      const bool initial = i == 0 || (info(i - 1).casing == Casing::symbol && opens_clause(folded[i - 1]));
+      const bool initial = i == 0 || listed_[id[i - 1]].opens_clause;
       const std::uint64_t casing = static_cast<std::uint64_t>(w.casing) * 2 + (initial ? 1 : 0);
       traces_[static_cast<std::size_t>(i)] = {w.folded, w.casing, initial, w.has_apostrophe && w.length <= 3, (cues[i].classes & kCueCommon) != 0, kOutside};
       if (with_word_keys) {

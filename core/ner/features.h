@@ -122,6 +122,7 @@ class FeatureExtractor {
   struct Listed {
     std::uint8_t longest[3] = {};  // PhraseLexicon::longest_from
     std::uint8_t classes[3] = {};  // PhraseLexicon::token_classes
+    bool opens_clause = false;     // a mark after which a capitalised word is as good as sentence-initial
   };
   std::vector<Listed> listed_;
   // The keys a word gives as the neighbour of a token that no place or name matches (most
