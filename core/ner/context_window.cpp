@@ -18,8 +18,9 @@ void ContextWindow::update(std::span<const TokenTrace> sentence, int delta) {
 }
 
 FormCounts ContextWindow::others(const TokenTrace& token) const {
+  if (token.casing == Casing::symbol || token.casing == Casing::number) return {};
   const FormCounts* found = counts_.find(key(token.folded));
-  if (!found || token.casing == Casing::symbol || token.casing == Casing::number) return {};
+  if (!found) return {};
   FormCounts c = *found;
   count(c, token, -1);
   return c;

@@ -3,65 +3,14 @@
 #include <algorithm>
 #include <array>
 
+#include "ner/context_keys.h"
 #include "ner/feature_key.h"
 
 namespace cronaca {
 
 namespace {
 
-// Template identifiers are part of every key: renumbering them invalidates trained models.
-enum Template : std::uint64_t {
-  kBias = 1,
-  kForm,
-  kFolded,
-  kFoldedPrev,
-  kFoldedNext,
-  kFoldedPrev2,
-  kFoldedNext2,
-  kPrefix,  // + length - 1, four of them
-  kSuffix = kPrefix + WordInfo::kAffixes,
-  kShape = kSuffix + WordInfo::kAffixes,
-  kShortShape,
-  kShapePrev,
-  kShapeNext,
-  kShapeWindow,
-  kBigramPrev,
-  kBigramNext,
-  kFoldedPrevShape,
-  kShapeFoldedNext,
-  kCasingPosition,
-  kLengthCasing,
-  kMarks,
-  kPlace,
-  kPlacePrev,
-  kPlaceNext,
-  kName,
-  kNamePrev,
-  kNameNext,
-  kCue,
-  kCueBefore,
-  kCueBefore2,
-  kCueAfter,
-  kSuffixPrev,
-  kSuffixNext,
-  kFormPrev,
-  kFormNext,
-  kPlaceToken,
-  kNameToken,
-  kFoldedPrevPlace,
-  kPlaceFoldedNext,
-  kFoldedPrevName,
-  // The second stage's.
-  kFirstLabel,
-  kFirstLabelWindow,
-  kContextNone,
-  kContextMajority,
-  kContextTypes,
-  kContextPosition,
-  kContextCasing,
-  kContextMajorityWindow,
-  kFirstLabelContext,
-};
+using namespace feature_templates;
 
 constexpr std::uint64_t kSentenceStart = 0x5354415254ull;  // stands for words before the sentence
 constexpr std::uint64_t kSentenceEnd = 0x454e44ull;
@@ -70,9 +19,6 @@ std::uint32_t key(std::uint64_t tmpl, std::uint64_t value) { return feature_key(
 std::uint32_t key(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b) { return feature_key(tmpl, a, b); }
 std::uint32_t key(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b, std::uint64_t c) { return feature_key(tmpl, a, b, c); }
 
-// The sizes of small value domains (feature_key.h): casing x sentence-initial, lengths up to 12,
-// cue and lexicon classes, labels with the sentence edge, the second stage's verdicts.
-constexpr std::size_t kCasings = 12, kLengths = 13, kClasses = 16, kEdgeLabels = kLabels + 1, kVerdicts = 2 + kEntityTypes;
 
 // Marks after which a capitalised word is as good as sentence-initial.
 bool opens_clause(std::uint64_t folded) {
@@ -92,40 +38,60 @@ std::uint64_t cue_classes_ending(const PhraseMatch& m) {
 
 // Writes a sentence's keys straight into its SentenceFeatures, sized beforehand for the most a
 // token can have: appending token by token cost more than computing most of the keys.
-template <bool kSlotsApart>
 class KeyWriter {
  public:
   KeyWriter(SentenceFeatures& out, std::size_t tokens, std::size_t most_per_token) : out_(out) {
     out.keys.clear();
     out.keys.resize(tokens * most_per_token);
     out.offsets.assign(tokens + 1, 0);
-    out.slots.clear();
-    out.slots.resize(kSlotsApart ? tokens * most_per_token : 0);
-    out.slot_offsets.assign(tokens + 1, 0);
     keys_ = out.keys.data();
-    slots_ = out.slots.data();
   }
   void add(std::uint32_t key) { *keys_++ = key; }
-  void add(SmallKey key) {
-    if (kSlotsApart && key.has_slot) {
-      *slots_++ = key.slot;
-    } else {
-      add(key.key);
-    }
-  }
-  void end_token(std::size_t token) {
-    out_.offsets[token + 1] = static_cast<std::uint32_t>(keys_ - out_.keys.data());
-    out_.slot_offsets[token + 1] = static_cast<std::uint32_t>(slots_ - out_.slots.data());
-  }
-  void finish() {
-    out_.keys.resize(out_.offsets.back());
-    out_.slots.resize(out_.slot_offsets.back());
-  }
+  void add(SmallKey key) { add(key.key); }
+  void end_token(std::size_t token) { out_.offsets[token + 1] = static_cast<std::uint32_t>(keys_ - out_.keys.data()); }
+  void finish() { out_.keys.resize(out_.offsets.back()); }
 
  private:
   SentenceFeatures& out_;
   std::uint32_t* keys_;
-  std::uint32_t* slots_;
+};
+
+// Writes a sentence's keys as KeyWriter does, but for the small templates' keys, whose weights it
+// sums token by token (SentenceFeatures::slot_weights).
+class SlotSummingWriter {
+ public:
+  SlotSummingWriter(SentenceFeatures& out, std::size_t tokens, std::size_t most_per_token)
+      : out_(out), rows_(out.slot_weights->rows.data()), sums_(out.slot_weights->sums.data()) {
+    out.keys.clear();
+    out.keys.resize(tokens * most_per_token);
+    out.offsets.assign(tokens + 1, 0);
+    out.slot_totals.resize(tokens);
+    keys_ = out.keys.data();
+  }
+  void add(std::uint32_t key) { *keys_++ = key; }
+  // Through a local copy: on the member itself, the compiler adds lane by lane in memory.
+  void add(SmallKey key) {
+    if (!key.has_slot) return add(key.key);
+    SlotSums total = total_;
+    const SlotSums& weights = sums_[rows_[key.slot]];
+    for (std::size_t stage = 0; stage < total.size(); ++stage) {
+      for (std::size_t y = 0; y < total[stage].size(); ++y) total[stage][y] = static_cast<std::int16_t>(total[stage][y] + weights[stage][y]);
+    }
+    total_ = total;
+  }
+  void end_token(std::size_t token) {
+    out_.offsets[token + 1] = static_cast<std::uint32_t>(keys_ - out_.keys.data());
+    out_.slot_totals[token] = total_;
+    total_ = {};
+  }
+  void finish() { out_.keys.resize(out_.offsets.back()); }
+
+ private:
+  SentenceFeatures& out_;
+  const std::uint32_t* rows_;
+  const SlotSums* sums_;
+  std::uint32_t* keys_;
+  SlotSums total_{};
 };
 
 // The most keys a token gets: of the first stage's context, of the words around it, and of the
@@ -162,6 +128,7 @@ std::uint32_t FeatureExtractor::id_of(std::string_view word) {
   const WordInfo& info = words_.emplace_back(describe_word(word));
   add_unmatched_keys(info);
   Listed& listed = listed_.emplace_back();
+  listed.opens_clause = info.casing == Casing::symbol && opens_clause(info.folded);
   const PhraseLexicon* lexicons[] = {lexicons_.places, lexicons_.names, lexicons_.cues};
   for (int l = 0; l < 3; ++l) {
     if (!lexicons[l]) continue;
@@ -247,9 +214,12 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
   const bool full = set_ == FeatureSet::full;
   // Generic over the writer, so that where a small template's key goes is decided once, not per key.
   const auto each_token = [&](auto k) {
+    // The hash of the pair of words ending at token i, the bigram key's value (feature_key), which
+    // token i - 1 also needs: carried from one token to the next.
+    std::uint64_t pair_before = full && n ? combine_hash(folded[-1], folded[0]) : 0;
     for (std::ptrdiff_t i = 0; i < static_cast<std::ptrdiff_t>(n); ++i) {
       const WordInfo& w = info(i);
-      const bool initial = i == 0 || (info(i - 1).casing == Casing::symbol && opens_clause(folded[i - 1]));
+      const bool initial = i == 0 || listed_[id[i - 1]].opens_clause;
       const std::uint64_t casing = static_cast<std::uint64_t>(w.casing) * 2 + (initial ? 1 : 0);
       traces_[static_cast<std::size_t>(i)] = {w.folded, w.casing, initial, w.has_apostrophe && w.length <= 3, (cues[i].classes & kCueCommon) != 0, kOutside};
       if (with_word_keys) {
@@ -280,8 +250,10 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
         k.add(place == 0 ? before.before_place : key(kFoldedPrevPlace, folded[i - 1], place));
         k.add(place == 0 ? after.after_place : key(kPlaceFoldedNext, place, folded[i + 1]));
         k.add(name == 0 ? before.before_name : key(kFoldedPrevName, folded[i - 1], name));
-        k.add(key(kBigramPrev, folded[i - 1], w.folded));
-        k.add(key(kBigramNext, w.folded, folded[i + 1]));
+        const std::uint64_t pair_after = combine_hash(w.folded, folded[i + 1]);
+        k.add(key(kBigramPrev, pair_before));
+        k.add(key(kBigramNext, pair_after));
+        pair_before = pair_after;
         k.add(key(kFoldedPrevShape, folded[i - 1], w.short_shape));
         k.add(key(kShapeFoldedNext, w.short_shape, folded[i + 1]));
         k.add(key(kFormPrev, info(i - 1).form, casing));
@@ -291,82 +263,17 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
     }
     k.finish();
   };  const std::size_t most = kMostContextKeys + (with_word_keys ? kMostWordKeys : 0);
-  if (out.slots_apart) {
-    each_token(KeyWriter<true>(out, n, most));
+  if (out.slot_weights) {
+    each_token(SlotSummingWriter(out, n, most));
   } else {
-    each_token(KeyWriter<false>(out, n, most));
+    each_token(KeyWriter(out, n, most));
   }
 }
-
-namespace {
-
-// The first stage's verdict on a form elsewhere: 0 no other occurrence, 1 always outside a
-// mention, 2 + type for the type most of its mentions have.
-std::uint64_t majority(const FormCounts& c) {
-  std::uint32_t by_type[kEntityTypes] = {};
-  std::uint32_t mentions = 0;
-  for (int y = 1; y < kLabels; ++y) {
-    by_type[static_cast<int>(type_of(static_cast<std::uint8_t>(y)))] += c.labels[y];
-    mentions += c.labels[y];
-  }
-  if (mentions == 0) return c.labels[kOutside] ? 1 : 0;
-  int best = 0;
-  for (int t = 1; t < kEntityTypes; ++t) best = by_type[t] > by_type[best] ? t : best;
-  return 2 + static_cast<std::uint64_t>(best);
-}
-
-std::uint64_t bucket(std::uint32_t count) { return count < 2 ? count : 2; }
-
-}  // namespace
 
 void context_features(std::span<const TokenTrace> sentence, const ContextWindow& window, SentenceFeatures& out) {
-  const std::size_t n = sentence.size();
-  // Generic over the writer (see FeatureExtractor::extract).
-  const auto each_token = [&](auto k) {
-    std::uint64_t verdicts[3] = {0, 0, 0};  // the previous, this and the next token's majority
-    FormCounts next = n ? window.others(sentence[0]) : FormCounts{};
-    verdicts[2] = majority(next);
-    for (std::size_t i = 0; i < n; ++i) {
-      const TokenTrace& t = sentence[i];
-      const FormCounts c = next;
-      verdicts[0] = verdicts[1];
-      verdicts[1] = verdicts[2];
-      next = i + 1 < n ? window.others(sentence[i + 1]) : FormCounts{};
-      verdicts[2] = i + 1 < n ? majority(next) : 0;
-      const std::uint64_t casing = static_cast<std::uint64_t>(t.casing) * 2 + (t.initial ? 1 : 0);
-      const std::uint64_t label = t.label, previous = i ? sentence[i - 1].label : kLabels, following = i + 1 < n ? sentence[i + 1].label : kLabels;
-      k.add(small_key<kFirstLabel, kLabels>(label));
-      k.add(small_key<kFirstLabelWindow, kEdgeLabels, kLabels, kEdgeLabels>(previous, label, following));
-      k.add(small_key<kContextMajorityWindow, kVerdicts, kVerdicts, kVerdicts>(verdicts[0], verdicts[1], verdicts[2]));
-      k.add(small_key<kFirstLabelContext, kLabels, kVerdicts>(label, verdicts[1]));
-      std::uint32_t total = 0, by_type[kEntityTypes] = {}, begins = 0, insides = 0;
-      for (int y = 0; y < kLabels; ++y) total += c.labels[y];
-      if (total == 0 && c.lower == 0) {
-        k.add(small_key<kContextNone, kCasings>(casing));
-      } else {
-        std::uint64_t seen = c.labels[kOutside] ? 1 : 0;
-        for (int y = 1; y < kLabels; ++y) {
-          const int type = static_cast<int>(type_of(static_cast<std::uint8_t>(y)));
-          by_type[type] += c.labels[y];
-          if (c.labels[y]) seen |= 2u << type;
-          if (verdicts[1] == 2u + static_cast<std::uint64_t>(type)) (is_begin(static_cast<std::uint8_t>(y)) ? begins : insides) += c.labels[y];
-        }
-        const std::uint32_t agreeing = verdicts[1] >= 2 ? by_type[verdicts[1] - 2] : c.labels[kOutside];
-        const std::uint64_t share = agreeing == total ? 0 : agreeing * 2 > total ? 1 : 2;
-        k.add(small_key<kContextMajority, kVerdicts * 4, kCasings>(verdicts[1] * 4 + share, casing));
-        k.add(small_key<kContextTypes, 2 << kEntityTypes, kCasings>(seen, casing));
-        k.add(small_key<kContextPosition, kVerdicts, 4>(verdicts[1], (begins ? 1 : 0) | (insides ? 2 : 0)));
-        k.add(small_key<kContextCasing, 9, kCasings>(bucket(c.lower) * 3 + bucket(c.capitalised_inner), casing));
-      }
-      k.end_token(i);
-    }
-    k.finish();
-  };
-  if (out.slots_apart) {
-    each_token(KeyWriter<true>(out, n, kMostSecondKeys));
-  } else {
-    each_token(KeyWriter<false>(out, n, kMostSecondKeys));
-  }
+  KeyWriter k(out, sentence.size(), kMostSecondKeys);
+  context_keys(sentence, window, k);
+  k.finish();
 }
 
 }  // namespace cronaca

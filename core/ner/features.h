@@ -3,6 +3,7 @@
 // template and its values (the word, its neighbours, shapes, affixes, gazetteer and cue matches).
 // The trainer and the tagger share this code, so a model always sees the features it was
 // trained on. Keys are computed from per-token hashes (WordInfo) without building strings.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -60,19 +61,25 @@ struct UninitialisedAllocator : std::allocator<T> {
   }
 };
 
-// Keys of one sentence: token i has keys[offsets[i] .. offsets[i + 1]). With `slots_apart` (the
-// tagger's way), keys of small templates are given as their slots instead (feature_key.h): token
-// i has slots[slot_offsets[i] .. slot_offsets[i + 1]) as well as its keys.
+// A tagger's weights of the small templates' keys (feature_key.h) in both stages, widened to the
+// sums it keeps (kLabels of 8 lanes used): the slot's row in `sums`, by slot.
+using SlotSums = std::array<std::array<std::int16_t, 8>, 2>;
+struct SlotWeights {
+  std::vector<std::uint32_t> rows;
+  std::vector<SlotSums> sums;
+};
+
+// Keys of one sentence: token i has keys[offsets[i] .. offsets[i + 1]). With `slot_weights` (the
+// tagger's way), the keys of small templates (feature_key.h) are not listed but their weights
+// summed as they come: token i's in slot_totals[i].
 struct SentenceFeatures {
   using Keys = std::vector<std::uint32_t, UninitialisedAllocator<std::uint32_t>>;
-  bool slots_apart = false;
-  Keys keys, offsets, slots, slot_offsets;
+  const SlotWeights* slot_weights = nullptr;
+  Keys keys, offsets;
+  std::vector<SlotSums> slot_totals;
 
   std::span<const std::uint32_t> of(std::size_t token) const {
     return std::span(keys).subspan(offsets[token], offsets[token + 1] - offsets[token]);
-  }
-  std::span<const std::uint32_t> slots_of(std::size_t token) const {
-    return std::span(slots).subspan(slot_offsets[token], slot_offsets[token + 1] - slot_offsets[token]);
   }
   std::size_t size() const { return offsets.size() - 1; }
 };
@@ -115,6 +122,7 @@ class FeatureExtractor {
   struct Listed {
     std::uint8_t longest[3] = {};  // PhraseLexicon::longest_from
     std::uint8_t classes[3] = {};  // PhraseLexicon::token_classes
+    bool opens_clause = false;     // a mark after which a capitalised word is as good as sentence-initial
   };
   std::vector<Listed> listed_;
   // The keys a word gives as the neighbour of a token that no place or name matches (most
@@ -134,8 +142,7 @@ class FeatureExtractor {
   std::vector<std::uint32_t> word_keys_;
 };
 
-// The second stage's own keys for one sentence: the first stage's labels of its tokens, and what
-// `window` says of the same forms elsewhere (the sentence must be in the window).
+// The second stage's own keys for one sentence (context_keys.h).
 void context_features(std::span<const TokenTrace> sentence, const ContextWindow& window, SentenceFeatures& out);
 
 }  // namespace cronaca

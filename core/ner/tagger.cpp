@@ -1,8 +1,10 @@
 #include "ner/tagger.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
+#include "ner/context_keys.h"
 #include "ner/feature_key.h"
 #include "ner/viterbi.h"
 #include "text/utf8.h"
@@ -81,23 +83,49 @@ EntityTagger::EntityTagger(NerModel model, PhraseLexicon cues, const Places& pla
   if (model_.stages == 0 || model_.stages > kMaxStages) throw std::invalid_argument("an entity model needs one or two stages");
   for (std::size_t stage = 0; stage < model_.stages; ++stage) {
     for (std::size_t i = 0; i < transitions_[stage].size(); ++i) transitions_[stage][i] = model_.transitions[stage][i];
+    lane_transitions_[stage] = LaneTransitions(transitions_[stage]);
   }
   const std::vector<std::uint32_t>& slot_keys = small_keys();
-  slot_rows_.resize(slot_keys.size());
-  slot_sums_.assign(1, StageSums{});
+  std::vector<std::uint32_t>& row_of_slot = slot_weights_.rows;
+  std::vector<StageSums>& distinct = slot_weights_.sums;
+  row_of_slot.resize(slot_keys.size());
+  distinct.assign(1, StageSums{});
   FlatTable<std::uint32_t, std::uint32_t> rows;  // by key
   for (std::size_t slot = 0; slot < slot_keys.size(); ++slot) {
     const StageWeights* weights = model_.weights.find(slot_keys[slot]);
     if (!weights) continue;
-    std::uint32_t& row = rows.insert(slot_keys[slot], static_cast<std::uint32_t>(slot_sums_.size()));
-    if (row == slot_sums_.size()) {
-      StageSums& sums = slot_sums_.emplace_back();
+    std::uint32_t& row = rows.insert(slot_keys[slot], static_cast<std::uint32_t>(distinct.size()));
+    if (row == distinct.size()) {
+      StageSums& sums = distinct.emplace_back();
       for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights((*weights)[stage], sums[stage]);
     }
-    slot_rows_[slot] = row;
+    row_of_slot[slot] = row;
   }
-  features_.slots_apart = context_.slots_apart = true;
+  features_.slot_weights = &slot_weights_;
 }
+
+// Adds the second stage's weights of a token's context keys to its emissions as they come, with
+// no list of them in between.
+struct EntityTagger::SecondStageSink {
+  const EntityTagger& tagger;
+  std::int32_t* emissions;
+  LabelSums sums{};
+
+  // Through a local copy: on the member itself, the compiler adds lane by lane in memory.
+  void add(SmallKey key) {
+    LabelSums local = sums;
+    if (key.has_slot) {
+      add_weights(tagger.slot_weights_.sums[tagger.slot_weights_.rows[key.slot]][1], local);
+    } else if (const StageWeights* w = tagger.model_.weights.find(key.key)) {
+      add_weights((*w)[1], local);
+    }
+    sums = local;
+  }
+  void end_token(std::size_t token) {
+    for (std::uint8_t y = 0; y < kLabels; ++y) emissions[token * kLanes + lane_of(y)] += sums[y];
+    sums = {};
+  }
+};
 
 std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std::vector<std::string_view>> sentences) {
   const std::size_t count = sentences.size();
@@ -113,19 +141,14 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
     traces_[s].assign(traces.begin(), traces.end());
     score(features_, two_stages ? &second_emissions_[s] : nullptr);
     labels_[s].resize(traces.size());
-    viterbi<std::int32_t>(emissions_, transitions_[0], labels_[s], best_, back_);
+    viterbi_lanes(emissions_, lane_transitions_[0], labels_[s], best_, back_);
     for (std::size_t i = 0; i < traces_[s].size(); ++i) traces_[s][i].label = labels_[s][i];
   }
   if (two_stages) {
     window_.slide(std::span<const std::vector<TokenTrace>>(traces_.data(), count), model_.context_window, [&](std::size_t s) {
-      context_features(traces_[s], window_, context_);
-      std::vector<std::int32_t>& emissions = second_emissions_[s];
-      for (std::size_t i = 0; i < context_.size(); ++i) {
-        LabelSums sums{};
-        add_features(context_, i, sums);
-        for (int y = 0; y < kLabels; ++y) emissions[i * kLabels + y] += sums[y];
-      }
-      viterbi<std::int32_t>(emissions, transitions_[1], labels_[s], best_, back_);
+      SecondStageSink sink{*this, second_emissions_[s].data()};
+      context_keys(traces_[s], window_, sink);
+      viterbi_lanes(second_emissions_[s], lane_transitions_[1], labels_[s], best_, back_);
     });
   }
   for (std::size_t s = 0; s < count; ++s) apply_mention_rules(traces_[s], labels_[s]);
@@ -134,13 +157,19 @@ std::span<const std::vector<std::uint8_t>> EntityTagger::tag(std::span<const std
 
 void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32_t>* second) {
   const std::size_t n = context.size();
-  emissions_.resize(n * kLabels);
-  if (second) second->resize(n * kLabels);
+  emissions_.resize(n * kLanes);
+  if (second) second->resize(n * kLanes);
   constexpr int kReach = FeatureExtractor::kReach;
-  // Each word's sums made ready once, though five tokens add them; word_scores() may grow
+  // Each word's sums made ready once, though five tokens add them; sum_word_scores() may grow
   // word_scores_, so it is read by id only afterwards.
   const std::span<const std::uint32_t> window = extractor_.word_window();
-  for (std::uint32_t id : window) word_scores(id);
+  if (word_scores_generation_ != extractor_.generation()) {
+    std::fill(word_scores_ready_.begin(), word_scores_ready_.end(), 0);
+    word_scores_generation_ = extractor_.generation();
+  }
+  for (std::uint32_t id : window) {
+    if (id >= word_scores_ready_.size() || !word_scores_ready_[id]) sum_word_scores(id);
+  }
   constexpr std::size_t kAhead = 2;  // tokens whose keys are on their way from memory
   for (std::size_t i = 0; i < std::min(n, kAhead); ++i) {
     for (std::uint32_t key : context.of(i)) model_.weights.prefetch(key);
@@ -156,9 +185,9 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
       for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(by_stage[stage], sums[stage]);
     }
     add_features(context, i, sums);
-    for (int y = 0; y < kLabels; ++y) emissions_[i * kLabels + y] = sums[0][y];
+    for (std::size_t lane = 0; lane < kLanes; ++lane) emissions_[i * kLanes + lane] = sums[0][kLabelOfLane[lane]];
     if (second) {
-      for (int y = 0; y < kLabels; ++y) (*second)[i * kLabels + y] = sums[1][y];
+      for (std::size_t lane = 0; lane < kLanes; ++lane) (*second)[i * kLanes + lane] = sums[1][kLabelOfLane[lane]];
     }
   }
 }
@@ -166,10 +195,8 @@ void EntityTagger::score(const SentenceFeatures& context, std::vector<std::int32
 // The sums are locals: through a reference the compiler would add lane by lane in memory.
 void EntityTagger::add_features(const SentenceFeatures& features, std::size_t token, StageSums& sums) const {
   StageSums local = sums;
-  for (std::uint32_t slot : features.slots_of(token)) {
-    const StageSums& weights = slot_sums_[slot_rows_[slot]];
-    for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(weights[stage], local[stage]);
-  }
+  const StageSums& small = features.slot_totals[token];
+  for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights(small[stage], local[stage]);
   sums = local;
   add_keys(features.of(token), sums);
 }
@@ -184,26 +211,12 @@ void EntityTagger::add_keys(std::span<const std::uint32_t> keys, StageSums& sums
   sums = local;
 }
 
-void EntityTagger::add_features(const SentenceFeatures& features, std::size_t token, LabelSums& second) const {
-  LabelSums local = second;
-  for (std::uint32_t slot : features.slots_of(token)) add_weights(slot_sums_[slot_rows_[slot]][1], local);
-  for (std::uint32_t key : features.of(token)) {
-    if (const StageWeights* w = model_.weights.find(key)) add_weights((*w)[1], local);
-  }
-  second = local;
-}
-
-const EntityTagger::WordScores& EntityTagger::word_scores(std::uint32_t id) {
-  if (word_scores_generation_ != extractor_.generation()) {
-    word_scores_ready_.assign(word_scores_ready_.size(), false);
-    word_scores_generation_ = extractor_.generation();
-  }
+void EntityTagger::sum_word_scores(std::uint32_t id) {
   if (id >= word_scores_.size()) {
     word_scores_.resize(std::max<std::size_t>(id + 1, word_scores_.size() * 2));
     word_scores_ready_.resize(word_scores_.size());
   }
   WordScores& scores = word_scores_[id];
-  if (word_scores_ready_[id]) return scores;
   scores = {};
   for (int offset = -FeatureExtractor::kReach; offset <= FeatureExtractor::kReach; ++offset) {
     word_keys_.clear();
@@ -212,8 +225,7 @@ const EntityTagger::WordScores& EntityTagger::word_scores(std::uint32_t id) {
     add_keys(word_keys_, sums);
     scores[static_cast<std::size_t>(offset + FeatureExtractor::kReach)] = sums;
   }
-  word_scores_ready_[id] = true;
-  return scores;
+  word_scores_ready_[id] = 1;
 }
 
 void EntityTagger::apply_mention_rules(std::span<const TokenTrace> tokens, std::vector<std::uint8_t>& labels) const {

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <type_traits>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "lang/language.h"
 #include "ner/features.h"
 #include "ner/model.h"
+#include "ner/viterbi.h"
 #include "resources/resources.h"
 
 namespace cronaca {
@@ -50,7 +52,8 @@ class EntityTagger {
   // weights is one vector operation. 16 bits hold them: a token has at most 22 word keys and 24
   // context keys, each weight at most 128 in size, so |score| <= 46 x 128 = 5888.
   using LabelSums = std::array<std::int16_t, 8>;
-  using StageSums = std::array<LabelSums, kMaxStages>;
+  using StageSums = SlotSums;
+  static_assert(std::is_same_v<StageSums, std::array<LabelSums, kMaxStages>>);
   // What a word's own keys add to a token's scores, by offset from the token and stage: summed
   // once per word rather than looked up for every token.
   using WordScores = std::array<StageSums, 2 * FeatureExtractor::kReach + 1>;
@@ -58,11 +61,12 @@ class EntityTagger {
   // The first stage's emission scores of the last extracted sentence into emissions_ and, when
   // `second` is given, the second stage's (without its context keys, which come later).
   void score(const SentenceFeatures& context, std::vector<std::int32_t>* second);
-  const WordScores& word_scores(std::uint32_t id);
+  // Makes word_scores_[id] ready.
+  void sum_word_scores(std::uint32_t id);
   // Adds the weights of a token's keys and slots in both stages to `sums` (one lookup per key
-  // serves both), or in the second alone.
+  // serves both).
   void add_features(const SentenceFeatures& features, std::size_t token, StageSums& sums) const;
-  void add_features(const SentenceFeatures& features, std::size_t token, LabelSums& second) const;
+  struct SecondStageSink;
   // Adds the weights of keys in both stages to `sums`.
   void add_keys(std::span<const std::uint32_t> keys, StageSums& sums) const;
   template <class Weight>
@@ -80,20 +84,20 @@ class EntityTagger {
   PhraseLexicon cues_;
   FeatureExtractor extractor_;
   std::array<Transitions, kMaxStages> transitions_{};
-  // The weights of each small template's key, by slot (feature_key.h): an index into
-  // slot_sums_, the distinct weights of the keys the model has (row 0: none), widened to sums so
-  // that adding them takes no conversion.
-  std::vector<std::uint32_t> slot_rows_;
-  std::vector<StageSums> slot_sums_;
+  std::array<LaneTransitions, kMaxStages> lane_transitions_{LaneTransitions(transitions_[0]), LaneTransitions(transitions_[1])};
+  // The weights of each small template's key, by slot (feature_key.h): an index into the
+  // distinct weights of the keys the model has (row 0: none), widened to sums so that adding them
+  // takes no conversion.
+  SlotWeights slot_weights_;
   ContextWindow window_;
-  SentenceFeatures features_, context_;
+  SentenceFeatures features_;
   // Per sentence of the current document.
   std::vector<std::vector<TokenTrace>> traces_;
   std::vector<std::vector<std::uint8_t>> labels_;
   std::vector<std::vector<std::int32_t>> second_emissions_;
   // By the extractor's word id, for its current generation; a word not yet summed is not ready.
   std::vector<WordScores> word_scores_;
-  std::vector<bool> word_scores_ready_;
+  std::vector<std::uint8_t> word_scores_ready_;
   std::uint64_t word_scores_generation_ = 0;
   std::vector<std::uint32_t> word_keys_;
   std::vector<std::int32_t> emissions_, best_;

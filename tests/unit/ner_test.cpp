@@ -224,6 +224,35 @@ TEST_CASE("Viterbi never continues an entity that did not begin") {
   CHECK_FALSE(may_follow(begin_label(EntityType::person), begin_label(EntityType::location) + 1));
 }
 
+TEST_CASE("Viterbi in lanes decodes as plain Viterbi, ties and forbidden transitions included") {
+  for (std::size_t lane = 0; lane < static_cast<std::size_t>(kLabels); ++lane) CHECK(lane_of(kLabelOfLane[lane]) == lane);
+  std::mt19937 random(7);
+  for (int round = 0; round < 400; ++round) {
+    // Small ranges make ties common; long sentences take the plain path beyond the lanes' bound.
+    const int range = round % 3 == 0 ? 3 : round % 3 == 1 ? 40 : 30000;
+    const std::size_t n = round < 390 ? 1 + random() % 60 : LaneTransitions::kMaxLaneTokens + random() % 3;
+    std::uniform_int_distribution<int> value(-range, range);
+    std::vector<std::int32_t> transitions((kLabels + 1) * kLabels), plain(n * kLabels), lanes(n * kLanes), best;
+    for (std::int32_t& t : transitions) t = value(random);
+    for (std::size_t t = 0; t < n; ++t) {
+      for (std::uint8_t y = 0; y < kLabels; ++y) plain[t * kLabels + y] = lanes[t * kLanes + lane_of(y)] = value(random) * (range > 1000 ? 1 : 2);
+      lanes[t * kLanes + 7] = value(random);
+    }
+    std::vector<std::uint8_t> want(n), got(n), back;
+    viterbi<std::int32_t>(plain, transitions, want, best, back);
+    viterbi_lanes(lanes, LaneTransitions(transitions), got, best, back);
+    REQUIRE(got == want);
+  }
+  std::vector<std::uint8_t> one(1), back;
+  // (As long as the longest sentence, only so that GCC sees no read past the end.)
+  std::vector<std::int32_t> best, transitions((kLabels + 1) * kLabels, 0), emissions(LaneTransitions::kMaxLaneTokens * kLanes, 0);
+  emissions[lane_of(2)] = 100;  // I-PER cannot open a sentence
+  viterbi_lanes(std::span(emissions).first(kLanes), LaneTransitions(transitions), one, best, back);
+  CHECK(one[0] == kOutside);
+  std::vector<std::uint8_t> none;
+  viterbi_lanes({}, LaneTransitions(transitions), none, best, back);
+}
+
 TEST_CASE("keys from the small templates' tables are the hashed keys, inside their domains and out") {
   constexpr std::uint64_t kTemplate = 77;
   // Inside a table, a key has a slot among small_keys(); outside, none.
@@ -443,6 +472,78 @@ TEST_CASE("the tagger's per-word sums score exactly what every key of every toke
     expected[s].resize(n);
     viterbi<std::int32_t>(emissions, transitions, expected[s], best, back);
   }
+  EntityTagger tagger(std::move(model), PhraseLexicon{}, places);
+  const auto labels = tagger.tag(sentences);
+  REQUIRE(labels.size() == sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) CHECK(labels[s] == expected[s]);
+}
+
+TEST_CASE("two stages decode what every key of every token scores, the second's keys as context_features gives them") {
+  // Random weights in both stages on every first-stage key of these sentences and on every small
+  // template's key (all of the second stage's); the reference sums the keys' weights and decodes
+  // with viterbi, as a trainer would see it.
+  const std::vector<std::vector<std::string_view>> sentences = {
+      {"Mario", "Rossi", "vive", "a", "Roma"}, {"Roma", "e", "Milano"}, {"Rossi", "Mario", "Napoli", "Rossi", "Roma", "Torino"},
+      {"Torino", "Rossi"}, {"a", "Roma", "Rossi"}, {"Milano"}, {"Napoli", "e", "Torino", "Mario"}};
+  Places places(Resources{});
+  FeatureExtractor extractor(FeatureSet::full, {&places.names(), nullptr, nullptr});
+  NerModel model;
+  model.stages = 2;
+  model.context_window = 2;
+  std::uint32_t state = 777;
+  const auto random_weight = [&state] {
+    state = state * 1103515245u + 12345u;
+    return static_cast<std::int8_t>(static_cast<int>(state >> 16 & 0xFF) - 128);
+  };
+  for (auto& stage : model.transitions) {
+    for (std::int16_t& t : stage) t = random_weight();
+  }
+  const auto give_weights = [&](std::uint32_t key) {
+    if (model.weights.find(key)) return;
+    for (std::size_t stage = 0; stage < 2; ++stage) {
+      LabelWeights weights{};
+      for (int y = 0; y < kLabels; ++y) weights[y] = random_weight();
+      model.set_weights(stage, key, weights);
+    }
+  };
+  std::vector<SentenceFeatures> features(sentences.size());
+  std::vector<std::vector<TokenTrace>> traces(sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    extractor.extract(sentences[s], features[s]);
+    traces[s].assign(extractor.traces().begin(), extractor.traces().end());
+    for (std::uint32_t key : features[s].keys) give_weights(key);
+  }
+  for (std::uint32_t key : small_keys()) give_weights(key);
+  const auto decode = [&](std::size_t stage, const std::vector<std::int32_t>& emissions, std::vector<std::uint8_t>& path) {
+    std::vector<std::int32_t> transitions(model.transitions[stage].begin(), model.transitions[stage].end()), best;
+    std::vector<std::uint8_t> back;
+    path.resize(emissions.size() / kLabels);
+    viterbi<std::int32_t>(emissions, transitions, path, best, back);
+  };
+  const auto add_scores = [&](std::size_t stage, const SentenceFeatures& keys, std::vector<std::int32_t>& emissions) {
+    emissions.resize(keys.size() * kLabels);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      for (std::uint32_t key : keys.of(i)) {
+        for (int y = 0; y < kLabels; ++y) emissions[i * kLabels + y] += (*model.weights.find(key))[stage][y];
+      }
+    }
+  };
+  std::vector<std::vector<std::uint8_t>> expected(sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    std::vector<std::int32_t> emissions;
+    add_scores(0, features[s], emissions);
+    decode(0, emissions, expected[s]);
+    for (std::size_t i = 0; i < traces[s].size(); ++i) traces[s][i].label = expected[s][i];
+  }
+  ContextWindow window;
+  window.slide(traces, model.context_window, [&](std::size_t s) {
+    SentenceFeatures context;
+    context_features(traces[s], window, context);
+    std::vector<std::int32_t> emissions;
+    add_scores(1, features[s], emissions);
+    add_scores(1, context, emissions);
+    decode(1, emissions, expected[s]);
+  });
   EntityTagger tagger(std::move(model), PhraseLexicon{}, places);
   const auto labels = tagger.tag(sentences);
   REQUIRE(labels.size() == sentences.size());
