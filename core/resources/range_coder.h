@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace cronaca {
 
@@ -24,29 +25,39 @@ class BitModel {
   static constexpr int kBits = 16;
   static constexpr int kSlowest = 128;
 
-  std::uint16_t p = 1u << (kBits - 1);
-  std::uint8_t seen = 0;
+  std::uint32_t p() const { return state_ & 0xFFFFu; }
 
+  // p stays within [kMargin, 2^16 - kMargin]: a 1 only lowers it and a 0 only raises it, so each
+  // needs only the bound on its own side (the decoder's inner loop).
   void update(unsigned bit) {
-    const std::uint32_t step = kSteps[seen];
+    const std::uint32_t stage = kStages[state_ >> 16];
+    const std::uint32_t step = stage & 0xFFFFu;
+    std::uint32_t next = p();
     if (bit) {
-      p = static_cast<std::uint16_t>(p - ((p * step) >> 16));
+      next -= (next * step) >> 16;
+      next = next < kMargin ? kMargin : next;
     } else {
-      p = static_cast<std::uint16_t>(p + ((((1u << kBits) - p) * step) >> 16));
+      next += (((1u << kBits) - next) * step) >> 16;
+      next = next > (1u << kBits) - kMargin ? (1u << kBits) - kMargin : next;
     }
-    if (p < kMargin) p = kMargin;
-    if (p > (1u << kBits) - kMargin) p = static_cast<std::uint16_t>((1u << kBits) - kMargin);
-    if (seen < kSlowest - 2) ++seen;
+    state_ = next | (stage & 0xFFFF0000u);
   }
 
  private:
   static constexpr std::uint32_t kMargin = 32;  // no bit is ever nearly certain
-  // 2^16 / (n + 2): the step after n bits.
-  static constexpr std::array<std::uint32_t, kSlowest - 1> kSteps = [] {
-    std::array<std::uint32_t, kSlowest - 1> steps{};
-    for (std::size_t n = 0; n < steps.size(); ++n) steps[n] = static_cast<std::uint32_t>(65536 / (n + 2));
-    return steps;
+  // After n bits: the step 2^16 / (n + 2) in the low half, n + 1 (at most kSlowest - 2) in the high.
+  static constexpr std::array<std::uint32_t, kSlowest - 1> kStages = [] {
+    std::array<std::uint32_t, kSlowest - 1> stages{};
+    for (std::size_t n = 0; n < stages.size(); ++n) {
+      const std::size_t seen = n < kSlowest - 2 ? n + 1 : n;
+      stages[n] = static_cast<std::uint32_t>(65536 / (n + 2)) | static_cast<std::uint32_t>(seen << 16);
+    }
+    return stages;
   }();
+
+  // p in the low 16 bits, the number of bits seen (up to kSlowest - 2) above: one load and one
+  // store per update.
+  std::uint32_t state_ = 1u << (kBits - 1);
 };
 
 class RangeEncoder {
@@ -54,7 +65,7 @@ class RangeEncoder {
   explicit RangeEncoder(std::string& out) : out_(out) {}
 
   void bit(BitModel& model, unsigned bit) {
-    const std::uint32_t bound = (range_ >> BitModel::kBits) * model.p;
+    const std::uint32_t bound = (range_ >> BitModel::kBits) * model.p();
     if (bit) {
       low_ += bound;
       range_ -= bound;
@@ -112,7 +123,7 @@ class RangeDecoder {
   }
 
   unsigned bit(BitModel& model) {
-    const std::uint32_t bound = (range_ >> BitModel::kBits) * model.p;
+    const std::uint32_t bound = (range_ >> BitModel::kBits) * model.p();
     unsigned bit;
     if (code_ < bound) {
       range_ = bound;
@@ -222,10 +233,18 @@ class BitTree {
       node = (node << 1) | bit;
     }
   }
-  std::uint32_t decode(RangeDecoder& in, int bits = Bits) {
+  std::uint32_t decode(RangeDecoder& in, int bits) {
     std::uint32_t node = 1;
     for (int i = 0; i < bits; ++i) node = (node << 1) | in.bit(models_[node]);
     return node - (1u << bits);
+  }
+  // All `Bits` bits, the loop unrolled: the models' bulk is decoded here.
+  std::uint32_t decode(RangeDecoder& in) {
+    std::uint32_t node = 1;
+    [&]<int... I>(std::integer_sequence<int, I...>) {
+      ((node = (node << 1) | in.bit(models_[node]), static_cast<void>(I)), ...);
+    }(std::make_integer_sequence<int, Bits>{});
+    return node - (1u << Bits);
   }
 
  private:
