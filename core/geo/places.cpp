@@ -98,16 +98,16 @@ void Places::read_text(const std::string& tsv) {
   }
 }
 
-// The binary form (docs/gazetteer.md): "CRNGAZ02", the number of places, the country codes (two
+// The binary form (docs/gazetteer.md): "CRNGAZ03", the number of places, the country codes (two
 // letters each, in order of first use), then one column per field, so that alike bytes sit
 // together for gzip: kinds (u8), country numbers (varint, 0 for none, else 1 + the code's
-// position), located (u8), name counts (varint); then, range-coded in one byte string
+// position), located (u8), name counts (varint); then, with NumberCoder
 // (resources/range_coder.h), the latitudes and then longitudes of the located places (zigzag
-// steps from the previous located place) and the populations; last every name followed by a
-// newline, in place order.
+// steps from the previous located place) and the populations, as a range-coded byte string and
+// a byte string of their packed low bits; last every name followed by a newline, in place order.
 namespace {
 
-constexpr std::string_view kBinaryMagic = "CRNGAZ02";
+constexpr std::string_view kBinaryMagic = "CRNGAZ03";
 
 std::uint64_t zigzag(std::int64_t v) { return v < 0 ? ((static_cast<std::uint64_t>(-(v + 1)) << 1) | 1) : static_cast<std::uint64_t>(v) << 1; }
 std::int64_t unzigzag(std::uint64_t v) { return (v & 1) ? -static_cast<std::int64_t>(v >> 1) - 1 : static_cast<std::int64_t>(v >> 1); }
@@ -128,21 +128,24 @@ std::string Places::encode() const {
   for (const Place& place : places_) writer.varint(place.country.empty() ? 0 : code_numbers.at(place.country));
   for (const Place& place : places_) writer.u8(place.located ? 1 : 0);
   for (const Place& place : places_) writer.varint(place.names.size());
-  std::string coded;
+  std::string coded, low_bits;
   RangeEncoder encoder(coded);
+  BitWriter low(low_bits);
   for (const auto coordinate : {&Place::lat_e4, &Place::lon_e4}) {
     NumberCoder steps;
     std::int64_t previous = 0;
     for (const Place& place : places_) {
       if (!place.located) continue;
-      steps.encode(encoder, static_cast<std::uint32_t>(zigzag(place.*coordinate - previous)));
+      steps.encode(encoder, low, static_cast<std::uint32_t>(zigzag(place.*coordinate - previous)));
       previous = place.*coordinate;
     }
   }
   NumberCoder populations;
-  for (const Place& place : places_) populations.encode(encoder, place.population);
+  for (const Place& place : places_) populations.encode(encoder, low, place.population);
   encoder.finish();
+  low.finish();
   writer.bytes(coded);
+  writer.bytes(low_bits);
   std::string names;
   for (const Place& place : places_) {
     for (std::string_view name : place.names) (names += name) += '\n';
@@ -181,16 +184,17 @@ void Places::read_binary(std::string_view bytes) {
     if (!in.varint(names) || names > bytes.size()) throw malformed();
     name_total += names;
   }
-  std::string_view coded;
-  if (!in.bytes(coded)) throw malformed();
+  std::string_view coded, low_bits;
+  if (!in.bytes(coded) || !in.bytes(low_bits)) throw malformed();
   RangeDecoder decoder(coded);
+  BitReader low(low_bits);
   std::uint32_t number = 0;
   for (const auto coordinate : {&Place::lat_e4, &Place::lon_e4}) {
     NumberCoder steps;
     std::int64_t previous = 0;
     for (Place& place : places_) {
       if (!place.located) continue;
-      if (!steps.decode(decoder, number) || decoder.overrun()) throw malformed();
+      if (!steps.decode(decoder, low, number) || decoder.overrun() || low.overrun()) throw malformed();
       previous += unzigzag(number);
       if (previous < -1800000 || previous > 1800000) throw malformed();
       place.*coordinate = static_cast<std::int32_t>(previous);
@@ -198,7 +202,7 @@ void Places::read_binary(std::string_view bytes) {
   }
   NumberCoder populations;
   for (Place& place : places_) {
-    if (!populations.decode(decoder, place.population) || decoder.overrun()) throw malformed();
+    if (!populations.decode(decoder, low, place.population) || decoder.overrun() || low.overrun()) throw malformed();
   }
   std::string_view names;
   if (!in.bytes(names) || !in.at_end()) throw malformed();

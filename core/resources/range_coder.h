@@ -7,6 +7,7 @@
 //
 // The decoder never reads past its input: beyond the end it reads zeros and reports overrun(),
 // which a reader checks (a well-formed stream never overruns) so that a damaged file fails.
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -251,8 +252,8 @@ class BitTree {
   std::array<BitModel, (1u << Bits)> models_{};
 };
 
-// A bit length of 1 .. 33 in adaptive unary, one model per step: the first part of a number
-// (NumberCoder) or of a gap's high bits (GapCoder).
+// A bit length of 1 .. 33 in adaptive unary, one model per step: the first part of a gap's high
+// bits (GapCoder), mostly short.
 class WidthCoder {
  public:
   static constexpr int kMax = 33;
@@ -271,41 +272,36 @@ class WidthCoder {
   std::array<BitModel, kMax> models_{};
 };
 
-// Unsigned numbers of any size (coordinate steps, populations): the bit length in adaptive unary,
-// then the bits below the top one, the first kModelled of them in the context of the length and
-// the bits above, the rest direct.
+// Unsigned numbers of any size (coordinate steps, populations): the bit length as a 6-bit tree
+// (a handful of decisions, where unary took one per bit of the number), then the bits below the
+// top one, the first kModelled of them in the context of the length and the bits above, the rest,
+// as good as random, packed in a BitWriter's stream.
 class NumberCoder {
  public:
-  void encode(RangeEncoder& out, std::uint32_t number) {
+  void encode(RangeEncoder& out, BitWriter& low, std::uint32_t number) {
     const std::uint64_t value = static_cast<std::uint64_t>(number) + 1;
     const int width = std::bit_width(value);  // 1 .. 33
-    width_.encode(out, width);
+    width_.encode(out, static_cast<std::uint32_t>(width - 1));
+    const int modelled = std::min(width - 1, kModelled);
     std::uint32_t node = 1;
-    for (int i = width - 2; i >= 0; --i) {
+    for (int i = width - 2; i >= width - 1 - modelled; --i) {
       const unsigned bit = (value >> i) & 1;
-      if (node < (1u << kModelled)) {
-        out.bit(tree_[static_cast<std::size_t>(width) << kModelled | node], bit);
-        node = (node << 1) | bit;
-      } else {
-        out.direct(bit, 1);
-      }
+      out.bit(tree_[static_cast<std::size_t>(width) << kModelled | node], bit);
+      node = (node << 1) | bit;
     }
+    const int rest = width - 1 - modelled;
+    if (rest > 0) low.put(static_cast<std::uint32_t>(value & ((1ull << rest) - 1)), rest);
   }
   // Returns false when the stream holds no number below 2^32 (a damaged file).
-  bool decode(RangeDecoder& in, std::uint32_t& number) {
-    const int width = width_.decode(in);
-    std::uint64_t value = 1;
+  bool decode(RangeDecoder& in, BitReader& low, std::uint32_t& number) {
+    const int width = static_cast<int>(width_.decode(in)) + 1;
+    if (width > 33) return false;
+    const int modelled = std::min(width - 1, kModelled);
     std::uint32_t node = 1;
-    for (int i = width - 2; i >= 0; --i) {
-      unsigned bit;
-      if (node < (1u << kModelled)) {
-        bit = in.bit(tree_[static_cast<std::size_t>(width) << kModelled | node]);
-        node = (node << 1) | bit;
-      } else {
-        bit = in.direct(1);
-      }
-      value = (value << 1) | bit;
-    }
+    for (int i = 0; i < modelled; ++i) node = (node << 1) | in.bit(tree_[static_cast<std::size_t>(width) << kModelled | node]);
+    const int rest = width - 1 - modelled;
+    std::uint64_t value = node;
+    if (rest > 0) value = (value << rest) | low.get(rest);
     if (value - 1 > 0xFFFFFFFFu) return false;
     number = static_cast<std::uint32_t>(value - 1);
     return true;
@@ -313,8 +309,8 @@ class NumberCoder {
 
  private:
   static constexpr int kModelled = 6;
-  WidthCoder width_;
-  std::array<BitModel, (WidthCoder::kMax + 1) << kModelled> tree_{};
+  BitTree<6> width_;
+  std::array<BitModel, 34 << kModelled> tree_{};
 };
 
 // The gaps between sorted, distinct 32-bit keys (hashes): a gap's low `shift` bits are as good
