@@ -308,7 +308,7 @@ class NumberCoder {
   }
 
  private:
-  static constexpr int kModelled = 6;
+  static constexpr int kModelled = 3;  // more made the gazetteer larger gzipped, and slower
   BitTree<6> width_;
   std::array<BitModel, 34 << kModelled> tree_{};
 };
