@@ -122,8 +122,8 @@ const char* read_weights(ByteReader& r, NerModel& model) {
       previous_mask = mask;
       int previous_in_row = 0;
       const std::size_t row = WeightContexts::row_context(mask);
-      for (int y = 0; y < kLabels; ++y) {
-        if (!(mask >> y & 1)) continue;
+      for (unsigned labels = mask; labels != 0; labels &= labels - 1) {  // the labels with a weight, in order
+        const int y = std::countr_zero(labels);
         const std::size_t last = stage == 0 ? row : WeightContexts::stage_context(weights[stage - 1][y]);
         const auto weight = static_cast<std::int8_t>(contexts->weight(stage, y, previous_in_row, last).decode(in));
         if (weight == 0) return "bad weights";
