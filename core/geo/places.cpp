@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 #include "resources/binary_io.h"
@@ -98,19 +99,29 @@ void Places::read_text(const std::string& tsv) {
   }
 }
 
-// The binary form (docs/gazetteer.md): "CRNGAZ02", the number of places, the country codes (two
+// The binary form (docs/gazetteer.md): "CRNGAZ03", the number of places, the country codes (two
 // letters each, in order of first use), then one column per field, so that alike bytes sit
 // together for gzip: kinds (u8), country numbers (varint, 0 for none, else 1 + the code's
-// position), located (u8), name counts (varint); then, range-coded in one byte string
+// position), located (u8), name counts (varint); then, with NumberCoder
 // (resources/range_coder.h), the latitudes and then longitudes of the located places (zigzag
-// steps from the previous located place) and the populations; last every name followed by a
-// newline, in place order.
+// steps from the previous located place) and the populations, as a range-coded byte string and
+// a byte string of their packed low bits; last the names in place order, front-coded: a byte string
+// of the bytes each shares with the start of the name before it (at most 255), and one of the rest
+// of each, followed by a newline.
 namespace {
 
-constexpr std::string_view kBinaryMagic = "CRNGAZ02";
+constexpr std::string_view kBinaryMagic = "CRNGAZ03";
 
 std::uint64_t zigzag(std::int64_t v) { return v < 0 ? ((static_cast<std::uint64_t>(-(v + 1)) << 1) | 1) : static_cast<std::uint64_t>(v) << 1; }
 std::int64_t unzigzag(std::uint64_t v) { return (v & 1) ? -static_cast<std::int64_t>(v >> 1) - 1 : static_cast<std::int64_t>(v >> 1); }
+
+// The bytes `name` shares with the start of `previous`, at most 255 (one byte holds it).
+std::size_t shared_prefix(std::string_view previous, std::string_view name) {
+  const std::size_t limit = std::min<std::size_t>({previous.size(), name.size(), 255});
+  std::size_t common = 0;
+  while (common < limit && previous[common] == name[common]) ++common;
+  return common;
+}
 
 }  // namespace
 
@@ -128,26 +139,36 @@ std::string Places::encode() const {
   for (const Place& place : places_) writer.varint(place.country.empty() ? 0 : code_numbers.at(place.country));
   for (const Place& place : places_) writer.u8(place.located ? 1 : 0);
   for (const Place& place : places_) writer.varint(place.names.size());
-  std::string coded;
+  std::string coded, low_bits;
   RangeEncoder encoder(coded);
+  BitWriter low(low_bits);
   for (const auto coordinate : {&Place::lat_e4, &Place::lon_e4}) {
     NumberCoder steps;
     std::int64_t previous = 0;
     for (const Place& place : places_) {
       if (!place.located) continue;
-      steps.encode(encoder, static_cast<std::uint32_t>(zigzag(place.*coordinate - previous)));
+      steps.encode(encoder, low, static_cast<std::uint32_t>(zigzag(place.*coordinate - previous)));
       previous = place.*coordinate;
     }
   }
   NumberCoder populations;
-  for (const Place& place : places_) populations.encode(encoder, place.population);
+  for (const Place& place : places_) populations.encode(encoder, low, place.population);
   encoder.finish();
+  low.finish();
   writer.bytes(coded);
-  std::string names;
+  writer.bytes(low_bits);
+  std::string shared, suffixes;
+  std::string_view previous;
   for (const Place& place : places_) {
-    for (std::string_view name : place.names) (names += name) += '\n';
+    for (std::string_view name : place.names) {
+      const std::size_t common = shared_prefix(previous, name);
+      shared += static_cast<char>(common);
+      (suffixes += name.substr(common)) += '\n';
+      previous = name;
+    }
   }
-  writer.bytes(names);
+  writer.bytes(shared);
+  writer.bytes(suffixes);
   return out;
 }
 
@@ -181,16 +202,17 @@ void Places::read_binary(std::string_view bytes) {
     if (!in.varint(names) || names > bytes.size()) throw malformed();
     name_total += names;
   }
-  std::string_view coded;
-  if (!in.bytes(coded)) throw malformed();
+  std::string_view coded, low_bits;
+  if (!in.bytes(coded) || !in.bytes(low_bits)) throw malformed();
   RangeDecoder decoder(coded);
+  BitReader low(low_bits);
   std::uint32_t number = 0;
   for (const auto coordinate : {&Place::lat_e4, &Place::lon_e4}) {
     NumberCoder steps;
     std::int64_t previous = 0;
     for (Place& place : places_) {
       if (!place.located) continue;
-      if (!steps.decode(decoder, number) || decoder.overrun()) throw malformed();
+      if (!steps.decode(decoder, low, number) || decoder.overrun() || low.overrun()) throw malformed();
       previous += unzigzag(number);
       if (previous < -1800000 || previous > 1800000) throw malformed();
       place.*coordinate = static_cast<std::int32_t>(previous);
@@ -198,24 +220,34 @@ void Places::read_binary(std::string_view bytes) {
   }
   NumberCoder populations;
   for (Place& place : places_) {
-    if (!populations.decode(decoder, place.population) || decoder.overrun()) throw malformed();
+    if (!populations.decode(decoder, low, place.population) || decoder.overrun() || low.overrun()) throw malformed();
   }
-  std::string_view names;
-  if (!in.bytes(names) || !in.at_end()) throw malformed();
-  // Every name takes at least two bytes (its text and its newline).
-  if (name_total > names.size() / 2) throw malformed();
+  std::string_view shared, suffixes;
+  if (!in.bytes(shared) || !in.bytes(suffixes) || !in.at_end() || shared.size() != name_total) throw malformed();
+  // The names are rebuilt in one buffer, sized first so that the views into it stay valid.
+  std::size_t text_size = suffixes.size();
+  for (const char common : shared) text_size += static_cast<std::uint8_t>(common);
+  names_text_ = std::make_unique<char[]>(text_size);
+  char* text = names_text_.get();
   names_.reserve(static_cast<std::size_t>(name_total));
-  std::size_t pos = 0;
+  std::size_t pos = 0, at = 0;
+  std::string_view previous;
   for (std::size_t p = 0; p < places_.size(); ++p) {
     places_[p].names.reserve(name_counts[p]);
-    for (std::uint64_t n = 0; n < name_counts[p]; ++n) {
-      const std::size_t end = names.find('\n', pos);
-      if (end == std::string_view::npos || end == pos) throw malformed();
-      add_name(places_[p], names.substr(pos, end - pos));
+    for (std::uint64_t n = 0; n < name_counts[p]; ++n, ++at) {
+      const std::size_t common = static_cast<std::uint8_t>(shared[at]);
+      const std::size_t end = suffixes.find('\n', pos);
+      if (end == std::string_view::npos || common > previous.size() || common + (end - pos) == 0) throw malformed();
+      char* name = text;
+      std::copy_n(previous.data(), common, name);
+      std::copy_n(suffixes.data() + pos, end - pos, name + common);
+      text += common + (end - pos);
+      previous = std::string_view(name, common + (end - pos));
+      add_name(places_[p], previous);
       pos = end + 1;
     }
   }
-  if (pos != names.size()) throw malformed();
+  if (pos != suffixes.size()) throw malformed();
 }
 
 }  // namespace cronaca

@@ -4,6 +4,7 @@
 // cities with their country, coordinates, population and names in Italian, English and the
 // place's own language. The tagger uses its names as features; entity resolution uses the rest.
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -53,6 +54,8 @@ class Places {
 
  private:
   std::vector<Place> places_;
+  // The binary form's names, which the places' names view (the text form's are viewed in place).
+  std::unique_ptr<char[]> names_text_;
   PhraseLexicon names_;
   void read_text(const std::string& tsv);
   void read_binary(std::string_view bytes);

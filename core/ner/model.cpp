@@ -1,6 +1,7 @@
 #include "ner/model.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <memory>
 #include <vector>
@@ -21,19 +22,33 @@ constexpr std::string_view kNamesMagic = "CRNNAM02";
 // a feature's weights for related labels go together.
 class WeightContexts {
  public:
-  static std::size_t bucket(int weight) {
-    if (weight == 0) return 4;
-    const int magnitude = std::min(4, 1 + (weight < 0 ? -weight : weight) / 6);
-    return static_cast<std::size_t>(4 + (weight < 0 ? -magnitude : magnitude));
-  }
+  static std::size_t bucket(int weight) { return kBuckets[static_cast<std::uint8_t>(weight)]; }
   // The row's mask in the context of the previous stage's mask (none for the first stage).
   BitTree<kLabels>& mask(std::size_t stage, std::uint8_t previous_mask) { return masks_[stage == 0 ? 0 : 1 + previous_mask]; }
-  BitTree<8>& weight(std::size_t stage, int label, int previous_in_row, std::uint8_t mask, int previous_stage) {
-    const std::size_t last = stage == 0 ? static_cast<std::size_t>(std::popcount(mask)) : bucket(previous_stage);
+  // The last context of a row's weights: its label count in the first stage (a row's weights
+  // share it), else the previous stage's weight for the label.
+  static std::size_t row_context(std::uint8_t mask) { return kLabelCounts[mask]; }
+  static std::size_t stage_context(int previous_stage) { return bucket(previous_stage); }
+  BitTree<8>& weight(std::size_t stage, int label, int previous_in_row, std::size_t last) {
     return weights_[((std::min<std::size_t>(stage, 1) * kLabels + static_cast<std::size_t>(label)) * 9 + bucket(previous_in_row)) * 9 + last];
   }
 
  private:
+  // 0 for no weight, else 4 -+ 1 .. 4 by magnitude (1 + |w| / 6, at most 4), by the weight's byte.
+  static constexpr std::array<std::uint8_t, 256> kBuckets = [] {
+    std::array<std::uint8_t, 256> buckets{};
+    for (int weight = -128; weight < 128; ++weight) {
+      const int magnitude = std::min(4, 1 + (weight < 0 ? -weight : weight) / 6);
+      buckets[static_cast<std::uint8_t>(weight)] = static_cast<std::uint8_t>(weight == 0 ? 4 : 4 + (weight < 0 ? -magnitude : magnitude));
+    }
+    return buckets;
+  }();
+  static constexpr std::array<std::uint8_t, 1u << kLabels> kLabelCounts = [] {
+    std::array<std::uint8_t, 1u << kLabels> counts{};
+    for (std::size_t mask = 0; mask < counts.size(); ++mask) counts[mask] = static_cast<std::uint8_t>(std::popcount(mask));
+    return counts;
+  }();
+
   std::vector<BitTree<kLabels>> masks_ = std::vector<BitTree<kLabels>>(1 + (1u << kLabels));
   std::vector<BitTree<8>> weights_ = std::vector<BitTree<8>>(2 * kLabels * 9 * 9);
 };
@@ -69,8 +84,8 @@ void write_weights(const NerModel& model, ByteWriter& w) {
       for (int y = 0; y < kLabels; ++y) {
         const int weight = weights[stage][y];
         if (weight == 0) continue;
-        contexts->weight(stage, y, previous_in_row, mask, stage == 0 ? 0 : weights[stage - 1][y])
-            .encode(out, static_cast<std::uint8_t>(weight));
+        const std::size_t last = stage == 0 ? WeightContexts::row_context(mask) : WeightContexts::stage_context(weights[stage - 1][y]);
+        contexts->weight(stage, y, previous_in_row, last).encode(out, static_cast<std::uint8_t>(weight));
         previous_in_row = weight;
       }
     }
@@ -106,10 +121,11 @@ const char* read_weights(ByteReader& r, NerModel& model) {
       const auto mask = static_cast<std::uint8_t>(contexts->mask(stage, previous_mask).decode(in));
       previous_mask = mask;
       int previous_in_row = 0;
-      for (int y = 0; y < kLabels; ++y) {
-        if (!(mask >> y & 1)) continue;
-        const auto weight = static_cast<std::int8_t>(
-            contexts->weight(stage, y, previous_in_row, mask, stage == 0 ? 0 : weights[stage - 1][y]).decode(in));
+      const std::size_t row = WeightContexts::row_context(mask);
+      for (unsigned labels = mask; labels != 0; labels &= labels - 1) {  // the labels with a weight, in order
+        const int y = std::countr_zero(labels);
+        const std::size_t last = stage == 0 ? row : WeightContexts::stage_context(weights[stage - 1][y]);
+        const auto weight = static_cast<std::int8_t>(contexts->weight(stage, y, previous_in_row, last).decode(in));
         if (weight == 0) return "bad weights";
         weights[stage][y] = weight;
         previous_in_row = weight;

@@ -7,11 +7,13 @@
 //
 // The decoder never reads past its input: beyond the end it reads zeros and reports overrun(),
 // which a reader checks (a well-formed stream never overruns) so that a damaged file fails.
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace cronaca {
 
@@ -24,29 +26,39 @@ class BitModel {
   static constexpr int kBits = 16;
   static constexpr int kSlowest = 128;
 
-  std::uint16_t p = 1u << (kBits - 1);
-  std::uint8_t seen = 0;
+  std::uint32_t p() const { return state_ & 0xFFFFu; }
 
+  // p stays within [kMargin, 2^16 - kMargin]: a 1 only lowers it and a 0 only raises it, so each
+  // needs only the bound on its own side (the decoder's inner loop).
   void update(unsigned bit) {
-    const std::uint32_t step = kSteps[seen];
+    const std::uint32_t stage = kStages[state_ >> 16];
+    const std::uint32_t step = stage & 0xFFFFu;
+    std::uint32_t next = p();
     if (bit) {
-      p = static_cast<std::uint16_t>(p - ((p * step) >> 16));
+      next -= (next * step) >> 16;
+      next = next < kMargin ? kMargin : next;
     } else {
-      p = static_cast<std::uint16_t>(p + ((((1u << kBits) - p) * step) >> 16));
+      next += (((1u << kBits) - next) * step) >> 16;
+      next = next > (1u << kBits) - kMargin ? (1u << kBits) - kMargin : next;
     }
-    if (p < kMargin) p = kMargin;
-    if (p > (1u << kBits) - kMargin) p = static_cast<std::uint16_t>((1u << kBits) - kMargin);
-    if (seen < kSlowest - 2) ++seen;
+    state_ = next | (stage & 0xFFFF0000u);
   }
 
  private:
   static constexpr std::uint32_t kMargin = 32;  // no bit is ever nearly certain
-  // 2^16 / (n + 2): the step after n bits.
-  static constexpr std::array<std::uint32_t, kSlowest - 1> kSteps = [] {
-    std::array<std::uint32_t, kSlowest - 1> steps{};
-    for (std::size_t n = 0; n < steps.size(); ++n) steps[n] = static_cast<std::uint32_t>(65536 / (n + 2));
-    return steps;
+  // After n bits: the step 2^16 / (n + 2) in the low half, n + 1 (at most kSlowest - 2) in the high.
+  static constexpr std::array<std::uint32_t, kSlowest - 1> kStages = [] {
+    std::array<std::uint32_t, kSlowest - 1> stages{};
+    for (std::size_t n = 0; n < stages.size(); ++n) {
+      const std::size_t seen = n < kSlowest - 2 ? n + 1 : n;
+      stages[n] = static_cast<std::uint32_t>(65536 / (n + 2)) | static_cast<std::uint32_t>(seen << 16);
+    }
+    return stages;
   }();
+
+  // p in the low 16 bits, the number of bits seen (up to kSlowest - 2) above: one load and one
+  // store per update.
+  std::uint32_t state_ = 1u << (kBits - 1);
 };
 
 class RangeEncoder {
@@ -54,7 +66,7 @@ class RangeEncoder {
   explicit RangeEncoder(std::string& out) : out_(out) {}
 
   void bit(BitModel& model, unsigned bit) {
-    const std::uint32_t bound = (range_ >> BitModel::kBits) * model.p;
+    const std::uint32_t bound = (range_ >> BitModel::kBits) * model.p();
     if (bit) {
       low_ += bound;
       range_ -= bound;
@@ -112,7 +124,7 @@ class RangeDecoder {
   }
 
   unsigned bit(BitModel& model) {
-    const std::uint32_t bound = (range_ >> BitModel::kBits) * model.p;
+    const std::uint32_t bound = (range_ >> BitModel::kBits) * model.p();
     unsigned bit;
     if (code_ < bound) {
       range_ = bound;
@@ -222,18 +234,26 @@ class BitTree {
       node = (node << 1) | bit;
     }
   }
-  std::uint32_t decode(RangeDecoder& in, int bits = Bits) {
+  std::uint32_t decode(RangeDecoder& in, int bits) {
     std::uint32_t node = 1;
     for (int i = 0; i < bits; ++i) node = (node << 1) | in.bit(models_[node]);
     return node - (1u << bits);
+  }
+  // All `Bits` bits, the loop unrolled: the models' bulk is decoded here.
+  std::uint32_t decode(RangeDecoder& in) {
+    std::uint32_t node = 1;
+    [&]<int... I>(std::integer_sequence<int, I...>) {
+      ((node = (node << 1) | in.bit(models_[node]), static_cast<void>(I)), ...);
+    }(std::make_integer_sequence<int, Bits>{});
+    return node - (1u << Bits);
   }
 
  private:
   std::array<BitModel, (1u << Bits)> models_{};
 };
 
-// A bit length of 1 .. 33 in adaptive unary, one model per step: the first part of a number
-// (NumberCoder) or of a gap's high bits (GapCoder).
+// A bit length of 1 .. 33 in adaptive unary, one model per step: the first part of a gap's high
+// bits (GapCoder), mostly short.
 class WidthCoder {
  public:
   static constexpr int kMax = 33;
@@ -252,50 +272,45 @@ class WidthCoder {
   std::array<BitModel, kMax> models_{};
 };
 
-// Unsigned numbers of any size (coordinate steps, populations): the bit length in adaptive unary,
-// then the bits below the top one, the first kModelled of them in the context of the length and
-// the bits above, the rest direct.
+// Unsigned numbers of any size (coordinate steps, populations): the bit length as a 6-bit tree
+// (a handful of decisions, where unary took one per bit of the number), then the bits below the
+// top one, the first kModelled of them in the context of the length and the bits above, the rest,
+// as good as random, packed in a BitWriter's stream.
 class NumberCoder {
  public:
-  void encode(RangeEncoder& out, std::uint32_t number) {
+  void encode(RangeEncoder& out, BitWriter& low, std::uint32_t number) {
     const std::uint64_t value = static_cast<std::uint64_t>(number) + 1;
     const int width = std::bit_width(value);  // 1 .. 33
-    width_.encode(out, width);
+    width_.encode(out, static_cast<std::uint32_t>(width - 1));
+    const int modelled = std::min(width - 1, kModelled);
     std::uint32_t node = 1;
-    for (int i = width - 2; i >= 0; --i) {
+    for (int i = width - 2; i >= width - 1 - modelled; --i) {
       const unsigned bit = (value >> i) & 1;
-      if (node < (1u << kModelled)) {
-        out.bit(tree_[static_cast<std::size_t>(width) << kModelled | node], bit);
-        node = (node << 1) | bit;
-      } else {
-        out.direct(bit, 1);
-      }
+      out.bit(tree_[static_cast<std::size_t>(width) << kModelled | node], bit);
+      node = (node << 1) | bit;
     }
+    const int rest = width - 1 - modelled;
+    if (rest > 0) low.put(static_cast<std::uint32_t>(value & ((1ull << rest) - 1)), rest);
   }
   // Returns false when the stream holds no number below 2^32 (a damaged file).
-  bool decode(RangeDecoder& in, std::uint32_t& number) {
-    const int width = width_.decode(in);
-    std::uint64_t value = 1;
+  bool decode(RangeDecoder& in, BitReader& low, std::uint32_t& number) {
+    const int width = static_cast<int>(width_.decode(in)) + 1;
+    if (width > 33) return false;
+    const int modelled = std::min(width - 1, kModelled);
     std::uint32_t node = 1;
-    for (int i = width - 2; i >= 0; --i) {
-      unsigned bit;
-      if (node < (1u << kModelled)) {
-        bit = in.bit(tree_[static_cast<std::size_t>(width) << kModelled | node]);
-        node = (node << 1) | bit;
-      } else {
-        bit = in.direct(1);
-      }
-      value = (value << 1) | bit;
-    }
+    for (int i = 0; i < modelled; ++i) node = (node << 1) | in.bit(tree_[static_cast<std::size_t>(width) << kModelled | node]);
+    const int rest = width - 1 - modelled;
+    std::uint64_t value = node;
+    if (rest > 0) value = (value << rest) | low.get(rest);
     if (value - 1 > 0xFFFFFFFFu) return false;
     number = static_cast<std::uint32_t>(value - 1);
     return true;
   }
 
  private:
-  static constexpr int kModelled = 6;
-  WidthCoder width_;
-  std::array<BitModel, (WidthCoder::kMax + 1) << kModelled> tree_{};
+  static constexpr int kModelled = 3;  // more made the gazetteer larger gzipped, and slower
+  BitTree<6> width_;
+  std::array<BitModel, 34 << kModelled> tree_{};
 };
 
 // The gaps between sorted, distinct 32-bit keys (hashes): a gap's low `shift` bits are as good

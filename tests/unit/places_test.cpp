@@ -67,6 +67,41 @@ TEST_CASE("the binary gazetteer reads back as the same places and names") {
   CHECK_THROWS_WITH(Places(binary), Catch::Contains("places.bin"));
 }
 
+TEST_CASE("the binary gazetteer front-codes names: prefixes of the name before, repeats, long and multi-byte ones") {
+  const std::string long_name(300, 'a');
+  Resources text;
+  text.add_file(Places::kResource,
+                "country\tBA\t43.8563\t18.4131\t0\tBosnia ed Erzegovina\tBosnia & Herzegovina\tBosnia\n"
+                "city\tBA\t43.8563\t18.4131\t4294967295\tBosnia\tBosna\n"
+                "city\tRU\t-89.9999\t-179.9999\t1\tМосква\tМосквб\n"  // shares half of the last letter
+                "city\tRU\t89.9999\t179.9999\t0\t" + long_name + "x\t" + long_name + "y\t" + long_name + "\n");
+  const Places original(text);
+  Resources binary;
+  binary.add_file(Places::kBinaryResource, original.encode());
+  Places read(binary);
+  const Places moved(std::move(read));  // the names view a buffer the gazetteer owns
+  REQUIRE(moved.all().size() == 4);
+  for (std::size_t i = 0; i < moved.all().size(); ++i) {
+    CHECK(moved.all()[i].names == original.all()[i].names);
+    CHECK(moved.all()[i].population == original.all()[i].population);
+    CHECK(moved.all()[i].lat_e4 == original.all()[i].lat_e4);
+    CHECK(moved.all()[i].lon_e4 == original.all()[i].lon_e4);
+  }
+  CHECK(moved.named("bosnia").size() == 2);
+  CHECK(moved.named(long_name + "y").size() == 1);
+
+  // A shared count longer than the name before it is damage, refused: the first name's count
+  // (0: nothing comes before it) is set to 1.
+  std::string bytes = original.encode();
+  const std::size_t suffixes = bytes.find("Bosnia ed Erzegovina\n");
+  REQUIRE(suffixes != std::string::npos);
+  const std::size_t first_shared = suffixes - 4 /* the suffixes' length */ - 10 /* one count per name */;
+  REQUIRE(bytes[first_shared] == 0);
+  bytes[first_shared] = 1;
+  binary.add_file(Places::kBinaryResource, bytes);
+  CHECK_THROWS_WITH(Places(binary), Catch::Contains("places.bin"));
+}
+
 TEST_CASE("a malformed gazetteer line is reported with its number") {
   Resources resources;
   resources.add_file(Places::kResource, "city\tRU\t55.75\t37.6156\t1\tMoscow\n");
