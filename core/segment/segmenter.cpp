@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "segment/apostrophes.h"
 #include "text/utf8.h"
 
 namespace cronaca {
@@ -156,10 +157,11 @@ void Segmenter::split_words(std::string_view text, std::vector<Token>& tokens) {
   // Language rules rewrite the token list in one pass.
   std::vector<Token> out;
   out.reserve(tokens.size() + tokens.size() / 8);
+  ApostropheFinder apostrophes(text);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     Token token = tokens[i];
     if (token.kind == TokenKind::word) {
-      if (has_apostrophe(slice(text, token))) {
+      if (apostrophes.within(token.begin, token.end)) {
         // Elisions: "dell'agenzia" -> "dell'" + "agenzia" (and again for "dall'un'altra").
         while (const std::size_t length = elision_length(slice(text, token))) {
           out.push_back({token.begin, static_cast<std::uint32_t>(token.begin + length), TokenKind::word});
@@ -197,8 +199,7 @@ void Segmenter::split_words(std::string_view text, std::vector<Token>& tokens) {
         const char32_t first = decode_utf8(w, first_pos);
         const bool initial = first_pos == w.size() && u_isupper(first);
         const bool dotted = w.find('.') != std::string_view::npos;
-        const bool listed = profile_->abbreviations.count(fold_case(std::string(w) + "."));
-        if (initial || dotted || listed) {
+        if (initial || dotted || profile_->abbreviations.count(fold_case(std::string(w) + "."))) {
           token.end += 1;
           ++i;
         }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "lang/language.h"
+#include "segment/apostrophes.h"
 #include "segment/segmenter.h"
 #include "test_resources.h"
 
@@ -99,4 +100,29 @@ TEST_CASE("empty and space-only texts give nothing") {
   const auto blank = segment(" \n\n \t", "it");
   CHECK(blank.tokens.empty());
   CHECK(blank.sentences.empty());
+}
+
+namespace {
+// The byte loop ApostropheFinder replaces.
+bool has_apostrophe_bytewise(std::string_view word) {
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (word[i] == '\'' || word.substr(i, 3) == "\u2019" || word.substr(i, 2) == "\u02BC") return true;
+  }
+  return false;
+}
+}  // namespace
+
+TEST_CASE("the apostrophe finder agrees with a byte loop over every range") {
+  const std::vector<std::string> texts = {
+      "", "'", "l'uomo dell\u2019Onu", "\u201Cquote\u201D \u2013 dash\u2019", "ma\u02BCa \u02BD \xCA",
+      "\xE2\x80", "a\xE2\x80\x99", "\u2019\u2019'", "no apostrophe here \u00E0\u00E8"};
+  for (const std::string& text : texts) {
+    ApostropheFinder finder(text);
+    for (std::size_t begin = 0; begin <= text.size(); ++begin) {
+      for (std::size_t end = begin; end <= text.size(); ++end) {
+        INFO(text << " [" << begin << ", " << end << ")");
+        CHECK(finder.within(begin, end) == has_apostrophe_bytewise(std::string_view(text).substr(begin, end - begin)));
+      }
+    }
+  }
 }
