@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
 #include <bit>
 #include <cmath>
 #include <vector>
@@ -14,48 +15,55 @@ namespace {
 // Enough text to be sure of a language; scanning whole 50 MB dumps would add nothing.
 constexpr std::size_t kSampleBytes = 64 * 1024;
 
-bool ascii_letter(unsigned char byte) { return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z'; }
-
-// Whether the code point at `pos` is a letter, moving past it. ASCII is tested inline: it is most
-// of the text, and u_isalpha is a call into ICU.
-bool letter_at(std::string_view text, std::size_t& pos) {
-  const auto byte = static_cast<unsigned char>(text[pos]);
-  if (byte < 0x80) {
-    ++pos;
-    return ascii_letter(byte);
+// Per byte: an ASCII letter's lower case, 0 for any other ASCII byte, kMultibyte for the bytes of
+// longer characters, which ICU classifies. One load tells the common cases apart.
+constexpr unsigned char kMultibyte = 1;
+using ByteFolds = std::array<unsigned char, 256>;
+constexpr ByteFolds byte_folds() {
+  ByteFolds folds{};
+  for (unsigned byte = 0; byte < 256; ++byte) {
+    const unsigned lower = byte | 0x20;
+    if (byte >= 0x80) folds[byte] = kMultibyte;
+    else if (lower >= 'a' && lower <= 'z') folds[byte] = static_cast<unsigned char>(lower);
   }
-  return u_isalpha(decode_utf8(text, pos));
+  return folds;
 }
+constexpr ByteFolds kByteFolds = byte_folds();
 
 // Calls visit(folded) with the case-folded form of each run of letters. Short ASCII words, most
 // words, are folded as they are read, into a buffer rather than a new string.
 template <class Visit>
 void for_each_word(std::string_view text, Visit&& visit) {
   char buffer[16];
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t start = pos;
-    if (!letter_at(text, pos)) continue;
-    bool ascii = static_cast<unsigned char>(text[start]) < 0x80;
-    if (ascii) buffer[0] = static_cast<char>(text[start] | 0x20);
-    std::size_t end = pos;
-    while (end < text.size()) {
-      const auto byte = static_cast<unsigned char>(text[end]);
-      if (byte < 0x80) {
-        if (!ascii_letter(byte)) break;
-        if (end - start < sizeof buffer) buffer[end - start] = static_cast<char>(byte | 0x20);
-        ++end;
+    unsigned char fold = kByteFolds[bytes[pos]];
+    bool ascii = fold != kMultibyte;
+    if (ascii) {
+      ++pos;
+      if (fold == 0) continue;
+      buffer[0] = static_cast<char>(fold);
+    } else if (!u_isalpha(decode_utf8(text, pos))) {
+      continue;
+    }
+    while (pos < text.size()) {
+      fold = kByteFolds[bytes[pos]];
+      if (fold > kMultibyte) {
+        if (pos - start < sizeof buffer) buffer[pos - start] = static_cast<char>(fold);
+        ++pos;
         continue;
       }
-      std::size_t next = end;
+      if (fold == 0) break;
+      std::size_t next = pos;
       if (!u_isalpha(decode_utf8(text, next))) break;
-      end = next;
+      pos = next;
       ascii = false;
     }
-    const std::string_view word = text.substr(start, end - start);
+    const std::string_view word = text.substr(start, pos - start);
     if (ascii && word.size() <= sizeof buffer) visit(std::string_view(buffer, word.size()));
     else visit(std::string_view(fold_case(word)));
-    pos = end;
   }
 }
 }  // namespace
@@ -103,6 +111,12 @@ LanguageGuess detect_language(std::string_view text, const Languages& languages)
   guess.confidence = confidence;
   if (profiles[best]->analysed) guess.code = profiles[best]->code;
   return guess;
+}
+
+std::vector<std::string> detection_words(std::string_view text) {
+  std::vector<std::string> words;
+  for_each_word(text, [&](std::string_view folded) { words.emplace_back(folded); });
+  return words;
 }
 
 }  // namespace cronaca

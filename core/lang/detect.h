@@ -2,6 +2,7 @@
 // Language identification from function-word frequencies: each language's stopword list votes.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lang/language.h"
 
@@ -14,5 +15,8 @@ struct LanguageGuess {
 };
 
 LanguageGuess detect_language(std::string_view text, const Languages& languages);
+
+// The case-folded runs of letters detect_language counts, in order; for tests.
+std::vector<std::string> detection_words(std::string_view text);
 
 }  // namespace cronaca
