@@ -32,6 +32,13 @@ class BreakScanner {
   BreakScanner(std::string_view text, const Table& table)
       : bytes_(reinterpret_cast<const unsigned char*>(text.data())), size_(text.size()), table_(table.data()) {}
 
+  // The end of the run from `pos` of ASCII bytes that `marked` flags (it must flag no byte from
+  // 0x80 up): at() a character at a time, without building a unit for each.
+  std::size_t ascii_run_end(std::size_t pos, const std::array<bool, 256>& marked) const {
+    while (pos < size_ && marked[bytes_[pos]]) ++pos;
+    return pos;
+  }
+
   BreakUnit at(std::size_t pos) const {
     if (pos >= size_) return {kEndOfText, 0};
     const unsigned b0 = bytes_[pos];

@@ -78,6 +78,7 @@ const BreakTable& break_table() {
 
 using Scanner = BreakScanner<kTableEnd, kUnhandled, kEndOfText>;
 using Unit = BreakUnit;
+using AsciiFlags = std::array<bool, 256>;
 
 // The position after any Extend and Format characters from `pos` (SB5).
 std::size_t skip_extends(const Scanner& scanner, std::size_t pos) {
@@ -92,6 +93,17 @@ bool continues_sentence(std::uint8_t kind) {
   return kind != kATerm && kind != kSTerm && kind != kSep && kind != kCR && kind != kLF && kind < kUnhandled;
 }
 
+// The ASCII characters that continue a sentence, none of them Extend or Format: most of a
+// sentence is a run of them, skipped a byte at a time.
+const AsciiFlags& ascii_continuing() {
+  static const AsciiFlags flags = [] {
+    AsciiFlags f{};
+    for (std::size_t byte = 0; byte < 0x80; ++byte) f[byte] = continues_sentence(break_table()[byte]) && break_table()[byte] != kExtend;
+    return f;
+  }();
+  return flags;
+}
+
 // What SB8 lets stand between a full stop and the lowercase letter that shows the sentence goes on.
 bool is_not_letter(std::uint8_t kind) {
   return kind == kOther || kind == kExtend || kind == kSp || kind == kNumeric || kind == kSContinue || kind == kClose;
@@ -103,7 +115,7 @@ bool is_not_letter(std::uint8_t kind) {
 // sentence that follows them. The sentence then runs on character by character until a
 // terminator (. ! ? and their kin) or a paragraph separator; after a terminator it goes on only
 // where SB6 to SB8a say so.
-std::size_t next_boundary(const Scanner& scanner, std::size_t pos) {
+std::size_t next_boundary(const Scanner& scanner, const AsciiFlags& continuing, std::size_t pos) {
   Unit unit = scanner.at(pos);
   while (unit.kind == kExtend || unit.kind == kClose || unit.kind == kSp) {
     pos += unit.length;
@@ -179,6 +191,10 @@ std::size_t next_boundary(const Scanner& scanner, std::size_t pos) {
         do {
           if (unit.kind != kExtend) last_base = unit.kind;
           pos += unit.length;
+          if (const std::size_t run_end = scanner.ascii_run_end(pos, continuing); run_end > pos) {
+            last_base = scanner.at(run_end - 1).kind;
+            pos = run_end;
+          }
           unit = scanner.at(pos);
         } while (continues_sentence(unit.kind));
         letter_before = last_base == kUpper || last_base == kLower;
@@ -194,7 +210,7 @@ SentenceBreaker::SentenceBreaker(const icu::Locale& locale) {
   UErrorCode status = U_ZERO_ERROR;
   icu_sentences_.reset(icu::BreakIterator::createSentenceInstance(locale, status));
   check_icu(status, "ICU sentence break rules are missing");
-  break_table();  // built once, before the first document
+  ascii_continuing();  // built once, with the table, before the first document
 }
 
 SentenceBreaker::~SentenceBreaker() = default;
@@ -202,8 +218,9 @@ SentenceBreaker::~SentenceBreaker() = default;
 void SentenceBreaker::split(std::string_view text, std::vector<std::uint32_t>& breaks) {
   breaks.clear();
   const Scanner scanner(text, break_table());
+  const AsciiFlags& continuing = ascii_continuing();
   for (std::size_t pos = 0; pos < text.size();) {
-    pos = next_boundary(scanner, pos);
+    pos = next_boundary(scanner, continuing, pos);
     if (pos == kUnhandledText) return split_with_icu(text, breaks);
     breaks.push_back(static_cast<std::uint32_t>(pos));
   }

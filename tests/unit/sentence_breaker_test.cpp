@@ -7,6 +7,7 @@
 #include <unicode/rbbi.h>
 #include <unicode/utext.h>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <random>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "break_parity.h"
+#include "segment/break_text.h"
 #include "segment/sentence_breaker.h"
 #include "text/utf8.h"
 
@@ -147,4 +149,22 @@ TEST_CASE("the sentence breaker matches ICU on 20,000 random strings of tricky c
     if (!(i % 2 ? root : italian).holds(random_text(palette, 20, random))) ++differences;
   }
   CHECK(differences == 0);
+}
+
+TEST_CASE("an ASCII run ends where reading a character at a time leaves the marked ones") {
+  using Scanner = BreakScanner<0x800, 2, 3>;
+  Scanner::Table table{};
+  for (std::size_t c = 0; c < table.size(); ++c) table[c] = c >= 'a' && c <= 'z' ? 1 : 0;
+  std::array<bool, 256> marked{};
+  for (unsigned c = 'a'; c <= 'z'; ++c) marked[c] = true;
+  const std::vector<std::string> texts = {"", "abc", "ab c", "ABC", "a\u00E9b", "xyz\xFF", "a\xC3", "end."};
+  for (const std::string& text : texts) {
+    const Scanner scanner(text, table);
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+      std::size_t slow = from;
+      while (slow < text.size() && static_cast<unsigned char>(text[slow]) < 0x80 && scanner.at(slow).kind == 1) slow += scanner.at(slow).length;
+      INFO(text << " from " << from);
+      CHECK(scanner.ascii_run_end(from, marked) == slow);
+    }
+  }
 }
