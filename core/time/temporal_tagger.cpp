@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "lang/language.h"
+#include "text/byte_cursor.h"
 #include "text/utf8.h"
 #include "time/calendar.h"
 #include "time/resolver.h"
@@ -211,18 +212,18 @@ void split_hyphens(std::string_view text, const std::vector<Token>& in_tokens, c
   tokens.reserve(in_tokens.size() + in_tokens.size() / 16);
   sentences.clear();
   sentences.reserve(in_sentences.size());
+  ByteCursor hyphens(text, '-');
   for (const Sentence& in : in_sentences) {
     Sentence out = in;
     out.first_token = static_cast<std::uint32_t>(tokens.size());
     for (std::uint32_t i = in.first_token; i < in.first_token + in.token_count; ++i) {
       const Token& token = in_tokens[i];
       std::uint32_t at = token.begin;
-      // A hyphen inside the word, not at its edges; memchr skips the words without one quickly.
-      const char* hyphen = token.kind == TokenKind::word && token.end - token.begin > 2
-                               ? static_cast<const char*>(std::memchr(text.data() + token.begin + 1, '-', token.end - token.begin - 2))
-                               : nullptr;
-      for (; hyphen; hyphen = static_cast<const char*>(std::memchr(hyphen + 1, '-', text.data() + token.end - 1 - (hyphen + 1)))) {
-        const auto p = static_cast<std::uint32_t>(hyphen - text.data());
+      // Hyphens inside the word, not at its edges.
+      const bool may_split = token.kind == TokenKind::word && token.end - token.begin > 2;
+      for (std::size_t hyphen = may_split ? hyphens.at_or_after(token.begin + 1) : token.end; hyphen + 1 < token.end;
+           hyphen = hyphens.at_or_after(hyphen + 1)) {
+        const auto p = static_cast<std::uint32_t>(hyphen);
         tokens.push_back({at, p, TokenKind::word});
         tokens.push_back({p, p + 1, TokenKind::punctuation});
         at = p + 1;

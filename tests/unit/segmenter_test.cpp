@@ -3,6 +3,7 @@
 #include "lang/language.h"
 #include "segment/apostrophes.h"
 #include "segment/segmenter.h"
+#include "text/byte_cursor.h"
 #include "test_resources.h"
 
 using namespace cronaca;
@@ -123,6 +124,18 @@ TEST_CASE("the apostrophe finder agrees with a byte loop over every range") {
         INFO(text << " [" << begin << ", " << end << ")");
         CHECK(finder.within(begin, end) == has_apostrophe_bytewise(std::string_view(text).substr(begin, end - begin)));
       }
+    }
+  }
+}
+
+TEST_CASE("a byte cursor finds what string_view::find finds, from every start in order") {
+  for (const std::string text : {"", "-", "a-b--c", "no hyphen", "-edge-", "x-\u2019-y"}) {
+    ByteCursor cursor(text, '-');
+    for (std::size_t from = 0; from <= text.size() + 1; ++from) {
+      const std::size_t expected = std::min(text.find('-', from), text.size());
+      INFO(text << " from " << from);
+      CHECK(cursor.at_or_after(from) == expected);
+      CHECK(cursor.at_or_after(from) == expected);  // asking again changes nothing
     }
   }
 }
