@@ -109,6 +109,42 @@ bool ends_sentence(std::string_view last) {
 
 }  // namespace
 
+std::string headline_text(std::string_view text) {
+  const auto is_space = [](char c) { return c == '\n' || c == '\r' || c == '\t' || c == ' '; };
+  // Text past the cut is never read: the first character's capital may be up to three bytes longer
+  // or shorter, and anything longer than kHeadlineBytes is cut before kHeadlineBytes.
+  constexpr std::size_t kEnough = kHeadlineBytes + 4;
+  std::string out;
+  out.reserve(std::min(text.size(), kEnough + 1));
+  for (std::size_t pos = 0; pos < text.size() && out.size() <= kEnough;) {
+    if (is_space(text[pos])) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      ++pos;
+      continue;
+    }
+    std::size_t end = pos + 1;
+    while (end < text.size() && !is_space(text[end])) ++end;
+    out.append(text, pos, end - pos);
+    pos = end;
+  }
+  if (!out.empty()) {
+    std::size_t pos = 0;
+    const char32_t first = decode_utf8(out, pos);
+    std::string upper;
+    append_utf8(upper, static_cast<char32_t>(u_toupper(static_cast<UChar32>(first))));
+    out.replace(0, pos, upper);
+  }
+  if (out.size() > kHeadlineBytes) {
+    std::size_t cut = out.rfind(' ', kHeadlineBytes - 3);
+    if (cut == std::string::npos || cut < kHeadlineBytes / 2) cut = kHeadlineBytes - 3;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    out.resize(cut);
+    while (!out.empty() && (out.back() == ',' || out.back() == ' ')) out.pop_back();
+    out += "\u2026";
+  }
+  return out;
+}
+
 CategoryRelations::CategoryRelations(const Resources& resources) {
   const std::string* text = resources.find("events/categories.txt");
   if (!text) return;
@@ -293,37 +329,7 @@ struct Reader {
     }
     while (to > from && is_punctuation(d, to - 1) && view.folded[to - 1] != ")" && view.folded[to - 1] != "\"") --to;
     if (from >= to) return {};
-    return tidy(std::string_view(d.text).substr(d.tokens[from].begin, d.tokens[to - 1].end - d.tokens[from].begin));
-  }
-
-  // One line, capitalised, cut at a word when long.
-  static std::string tidy(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-      const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
-      if (space) {
-        if (!out.empty() && out.back() != ' ') out.push_back(' ');
-      } else {
-        out.push_back(c);
-      }
-    }
-    if (!out.empty()) {
-      std::size_t pos = 0;
-      const char32_t first = decode_utf8(out, pos);
-      std::string upper;
-      append_utf8(upper, static_cast<char32_t>(u_toupper(static_cast<UChar32>(first))));
-      out.replace(0, pos, upper);
-    }
-    if (out.size() > kHeadlineBytes) {
-      std::size_t cut = out.rfind(' ', kHeadlineBytes - 3);
-      if (cut == std::string::npos || cut < kHeadlineBytes / 2) cut = kHeadlineBytes - 3;
-      while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-      out.resize(cut);
-      while (!out.empty() && (out.back() == ',' || out.back() == ' ')) out.pop_back();
-      out += "\u2026";
-    }
-    return out;
+    return headline_text(std::string_view(d.text).substr(d.tokens[from].begin, d.tokens[to - 1].end - d.tokens[from].begin));
   }
 
   // The noun phrase a background date belongs to: "la Convenzione di Ginevra del 1951".
@@ -344,7 +350,7 @@ struct Reader {
     // Not from a function word: "delle proteste" -> "proteste".
     while (from < at && function_word(from) && view.mention_at[from] < 0) ++from;
     if (from >= at) return {};
-    return tidy(std::string_view(d.text).substr(d.tokens[from].begin, d.tokens[last - 1].end - d.tokens[from].begin));
+    return headline_text(std::string_view(d.text).substr(d.tokens[from].begin, d.tokens[last - 1].end - d.tokens[from].begin));
   }
 
   bool is_background(const Sentence& s, const Timex& timex, const EventDate& date) const {

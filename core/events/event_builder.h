@@ -15,6 +15,9 @@
 
 namespace cronaca {
 
+// A headline from a stretch of text: one line, capitalised, cut at a word when long.
+std::string headline_text(std::string_view text);
+
 // Which categories an article may go on with while telling one happening (events/categories.txt).
 class CategoryRelations {
  public:

@@ -1,14 +1,18 @@
 #include <catch2/catch.hpp>
 
+#include <unicode/uchar.h>
+
 #include <nlohmann/json.hpp>
 
 #include "analysis/analyzer.h"
+#include "events/event_builder.h"
 #include "events/event_date.h"
 #include "events/event_lexicon.h"
 #include "events/figures.h"
 #include "output/json_writer.h"
 #include "segment/segmenter.h"
 #include "test_resources.h"
+#include "text/utf8.h"
 
 using namespace cronaca;
 using json = nlohmann::json;
@@ -208,5 +212,54 @@ TEST_CASE("the phrase kinds a word starts, found once for the word, are those ma
     }
     CHECK(with_kinds > 0);
     if (folded.size() > 1) CHECK(longer > 0);
+  }
+}
+
+namespace {
+// The headline as it was made before: every byte of the text copied, then cut.
+std::string headline_text_slowly(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  if (!out.empty()) {
+    std::size_t pos = 0;
+    const char32_t first = decode_utf8(out, pos);
+    std::string upper;
+    append_utf8(upper, static_cast<char32_t>(u_toupper(static_cast<UChar32>(first))));
+    out.replace(0, pos, upper);
+  }
+  if (out.size() > 160) {
+    std::size_t cut = out.rfind(' ', 157);
+    if (cut == std::string::npos || cut < 80) cut = 157;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+    while (!out.empty() && (out.back() == ',' || out.back() == ' ')) out.pop_back();
+    out += "\u2026";
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("headlines read only as much text as they keep") {
+  std::vector<std::string> texts = {"", " ", "a", "\u0131stanbul", "\u0250x y", "one\n\ttwo  three\r\nfour"};
+  // Lengths around the cut, with spaces, commas and multibyte characters near it.
+  for (std::size_t n = 150; n <= 175; ++n) {
+    for (const std::string& unit : {std::string("ab "), std::string("\u00e8, "), std::string("word"), std::string("\u0131 \u20ac")}) {
+      std::string text;
+      while (text.size() < n) text += unit;
+      texts.push_back(text);
+      texts.push_back("\u0131" + text);
+      texts.push_back("\u0250" + text);
+      texts.push_back("  \n" + text + "\n  tail");
+    }
+  }
+  for (const std::string& text : texts) {
+    INFO(text);
+    CHECK(headline_text(text) == headline_text_slowly(text));
   }
 }
