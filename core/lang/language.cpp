@@ -83,11 +83,6 @@ Languages Languages::load(const Resources& resources, std::vector<std::string>& 
   return languages;
 }
 
-std::uint64_t Languages::stopword_of(std::string_view folded) const {
-  const std::uint64_t* found = stopword_languages_.find(folded);
-  return found ? *found : 0;
-}
-
 const LanguageProfile* Languages::find(std::string_view code) const {
   for (const auto& profile : profiles_) {
     if (profile->code == code) return profile.get();

@@ -43,7 +43,11 @@ class Languages {
   const std::vector<std::unique_ptr<LanguageProfile>>& all() const { return profiles_; }
 
   // The languages (bit i: all()[i], for the first 64) that list a case-folded word as a stopword.
-  std::uint64_t stopword_of(std::string_view folded) const;
+  // Inline: language detection asks for every word of every document.
+  std::uint64_t stopword_of(std::string_view folded) const {
+    const std::uint64_t* found = stopword_languages_.find(folded);
+    return found ? *found : 0;
+  }
 
  private:
   std::vector<std::unique_ptr<LanguageProfile>> profiles_;  // sorted by code
