@@ -90,8 +90,8 @@ std::vector<Line> lines_of(std::string_view text) {
     std::size_t content_end = end;
     if (content_end > pos && text[content_end - 1] == '\r') --content_end;
     const std::string_view line = text.substr(pos, content_end - pos);
-    lines.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(content_end), is_blank(line), false,
-                     static_cast<std::uint32_t>(code_points(trim(line))), 0});
+    // Lengths are counted below, only where a paragraph has several lines.
+    lines.push_back({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(content_end), is_blank(line), false, 0, 0});
     if (end == text.size()) break;
     pos = end + 1;
   }
@@ -103,6 +103,9 @@ std::vector<Line> lines_of(std::string_view text) {
     std::size_t last = first;
     while (last + 1 < lines.size() && !lines[last + 1].blank) ++last;
     if (last > first) {
+      for (std::size_t i = first; i <= last; ++i) {
+        lines[i].length = static_cast<std::uint32_t>(code_points(trim(text.substr(lines[i].begin, lines[i].end - lines[i].begin))));
+      }
       std::uint32_t width = 0;
       for (std::size_t i = first; i < last; ++i) width = std::max(width, lines[i].length);
       std::size_t full = 0;
