@@ -8,16 +8,18 @@
 namespace cronaca {
 
 std::string apostrophe_key(std::string_view s) {
-  // Most words are ASCII: lower-cased as they are copied.
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(s);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // Most words are ASCII: lower-cased in one pass over the copy, which stops at the first other byte.
+  std::string out(s);
+  bool ascii = true;
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
     }
-    return out;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  std::string out;
-  out.reserve(s.size());
+  if (ascii) return out;
+  out.clear();
   for (std::size_t pos = 0; pos < s.size();) {
     const char32_t cp = decode_utf8(s, pos);
     append_utf8(out, cp == U'\u2019' || cp == U'\u02BC' || cp == U'\u2018' ? U'\'' : cp);

@@ -148,3 +148,20 @@ TEST_CASE("detection words are the folded runs of letters") {
     CHECK(detection_words(text) == detection_words_slowly(text));
   }
 }
+
+TEST_CASE("apostrophe keys: ASCII lower-cased in one pass, the rest folded with apostrophes normalised") {
+  // What apostrophe_key returned before, ASCII tested over the whole word first.
+  const auto slowly = [](std::string_view s) {
+    std::string out;
+    for (std::size_t pos = 0; pos < s.size();) {
+      const char32_t cp = decode_utf8(s, pos);
+      append_utf8(out, cp == U'\u2019' || cp == U'\u02BC' || cp == U'\u2018' ? U'\'' : cp);
+    }
+    return fold_case(out);
+  };
+  for (const std::string word : {"", "a", "DELL'", "Dell\u2019Onu", "L\u02BCuomo", "\u2018quoted\u2019", "ABC-def_09",
+                                 "CITT\u00C0", "\u00C0bc", "abc\u00E8", "MiXeD cAsE WITH A LONG TAIL BEYOND SSO"}) {
+    INFO(word);
+    CHECK(apostrophe_key(word) == slowly(word));
+  }
+}
