@@ -227,11 +227,10 @@ std::string headline_text_slowly(std::string_view text) {
     }
   }
   if (!out.empty()) {
-    std::size_t pos = 0;
-    const char32_t first = decode_utf8(out, pos);
-    std::string upper;
-    append_utf8(upper, static_cast<char32_t>(u_toupper(static_cast<UChar32>(first))));
-    out.replace(0, pos, upper);
+    std::size_t after_first = 0;
+    std::string capital;
+    append_utf8(capital, static_cast<char32_t>(u_toupper(static_cast<UChar32>(decode_utf8(out, after_first)))));
+    out = capital + out.substr(after_first);
   }
   if (out.size() > 160) {
     std::size_t cut = out.rfind(' ', 157);
