@@ -263,9 +263,19 @@ WordBreaker::~WordBreaker() = default;
 void WordBreaker::split(std::string_view text, std::vector<Token>& tokens) {
   tokens.clear();
   tokens.reserve(text.size() / 5);
-  const Scanner scanner(text, break_table());
+  const BreakTable& table = break_table();
+  const Scanner scanner(text, table);
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Most pieces of white space are one space before an ASCII character that starts a piece of
+    // its own (not a space, mark or unhandled character): a blank piece, no token.
+    if (text[pos] == ' ' && pos + 1 < text.size() && static_cast<unsigned char>(text[pos + 1]) < 0x80) {
+      const std::uint8_t after = table[static_cast<unsigned char>(text[pos + 1])];
+      if (after != kSegSpace && after != kExtend && after != kUnhandled) {
+        ++pos;
+        continue;
+      }
+    }
     const Piece piece = scan_piece(scanner, pos);
     if (piece.unhandled) {
       // Every piece so far was decided without the unhandled character, so `pos` is one of ICU's

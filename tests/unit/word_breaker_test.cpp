@@ -117,6 +117,8 @@ TEST_CASE("the word breaker matches ICU on hand-picked cases") {
       "caf\u00E9 cafe\u0301 na\u0308ive e\u0301\u0301 \u0301start a\u00ADb soft\u00ADhyphen x\u200By",
       "tab\there\t\tand CRLF\r\nline\rCR\nLF\u0085NEL\u2028LS\u2029PS\fFF\vVT",
       "a  b   c \u00A0d\u202Fe\u2009f\u3000g \u0301 x  \u0301",
+      // One space before each kind of ASCII character, the breaker's shortcut, and before others.
+      "a b 1 . , ' \" - _ @ : ( \t \n \r\n \x01 \u00E8 \u4E2D \u05D0 \u0301 end ",
       "l'11 dell'8 all'Italia d'Annunzio po' rock'n'roll O’Neill ‘quoted’ 'single' \"double\" «guillemets» “curly”",
       "Emoji 😀 ❤️ 👍🏽 👨‍👩‍👧 🇮🇹🇺🇦 ©2022 Apple® Brand™ a\u200Db \u200D",
       "中文 北京市 日本語のテキスト カタカナ ひらがな 한국어 ภาษาไทย ລາວ ខ្មែរ",
