@@ -8,6 +8,7 @@
 
 #include "ner/context_window.h"
 #include "ner/feature_key.h"
+#include "ner/key_filter.h"
 #include "ner/model.h"
 #include "ner/phrase_lexicon.h"
 #include "ner/tagger.h"
@@ -274,6 +275,26 @@ TEST_CASE("keys from the small templates' tables are the hashed keys, inside the
     for (std::uint64_t casing = 0; casing < 14; ++casing) check(match_key<kTemplate, 12>(a, casing), feature_key(kTemplate, match_value(a), casing), a.classes < 16 && casing < 12);
     for (const PhraseMatch& b : matches) check(match_pair_key<kTemplate>(a, b), feature_key(kTemplate, match_value(a), match_value(b)), a.classes < 16 && b.classes < 16);
   }
+}
+
+TEST_CASE("the key filter holds every key it was given and rejects most others") {
+  const KeyFilter empty;
+  CHECK_FALSE(empty.may_hold(0));
+  CHECK_FALSE(empty.may_hold(0xFFFFFFFFu));
+  std::mt19937 random(7);
+  std::vector<std::uint32_t> keys(5000);
+  for (std::uint32_t& key : keys) key = static_cast<std::uint32_t>(random());
+  keys.push_back(1);
+  keys.push_back(0xFFFFFFFFu);
+  KeyFilter filter(keys.size());
+  for (std::uint32_t key : keys) filter.add(key);
+  for (std::uint32_t key : keys) REQUIRE(filter.may_hold(key));
+  std::size_t passed = 0;
+  for (int i = 0; i < 10000; ++i) passed += filter.may_hold(static_cast<std::uint32_t>(random())) ? 1 : 0;
+  CHECK(passed < 2000);  // about one in eight with eight bits a key
+  KeyFilter tiny(0);  // sized for nothing, still holds what it is given
+  tiny.add(42);
+  CHECK(tiny.may_hold(42));
 }
 
 TEST_CASE("labels parse and print") {
