@@ -132,8 +132,7 @@ std::uint32_t FeatureExtractor::id_of(std::string_view word) {
   const PhraseLexicon* lexicons[] = {lexicons_.places, lexicons_.names, lexicons_.cues};
   for (int l = 0; l < 3; ++l) {
     if (!lexicons[l]) continue;
-    listed.longest[l] = lexicons[l]->longest_from(info.folded);
-    listed.classes[l] = lexicons[l]->token_classes(info.folded);
+    listed.facts[l] = lexicons[l]->facts(info.folded);
   }
   described_[word] = id;
   return id;
@@ -193,18 +192,14 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
   std::vector<PhraseMatch>* matches[] = {&places_, &names_, &cues_};
   for (int l = 0; l < 3; ++l) {
     matches[l]->assign(n + 2 * kReach, PhraseMatch{});
-    longest_[l].resize(n);
-    classes_[l].resize(n);
+    facts_[l].resize(n);
   }
   for (std::size_t i = 0; i < n; ++i) {
     const Listed& listed = listed_[id[i]];
-    for (int l = 0; l < 3; ++l) {
-      longest_[l][i] = listed.longest[l];
-      classes_[l][i] = listed.classes[l];
-    }
+    for (int l = 0; l < 3; ++l) facts_[l][i] = listed.facts[l];
   }
   for (int l = 0; l < 3; ++l) {
-    if (lexicons[l]) lexicons[l]->match(sentence_folded, longest_[l], classes_[l], std::span(matches[l]->data() + kReach, n));
+    if (lexicons[l]) lexicons[l]->match(sentence_folded, facts_[l], std::span(matches[l]->data() + kReach, n));
   }
   const PhraseMatch* places = places_.data() + kReach;
   const PhraseMatch* names = names_.data() + kReach;
@@ -241,8 +236,8 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
       k.add(small_key<kCueBefore2, kClasses, kCasings>(cue_classes_ending(cues[i - 2]), casing));
       k.add(match_key<kCueAfter, kCasings>(cues[i + 1], casing));
       const Listed& listed = listed_[id[i]];
-      if (listed.classes[0]) k.add(small_key<kPlaceToken, kClasses, kCasings>(listed.classes[0], casing));
-      if (listed.classes[1]) k.add(small_key<kNameToken, kClasses, kCasings>(listed.classes[1], casing));
+      if (listed.facts[0].classes) k.add(small_key<kPlaceToken, kClasses, kCasings>(listed.facts[0].classes, casing));
+      if (listed.facts[1].classes) k.add(small_key<kNameToken, kClasses, kCasings>(listed.facts[1].classes, casing));
       if (full) {
         const UnmatchedKeys& before = unmatched_[id[i - 1]];
         const UnmatchedKeys& after = unmatched_[id[i + 1]];

@@ -120,8 +120,7 @@ class FeatureExtractor {
   std::vector<WordInfo> words_;                            // by id
   // What the lexicons (places, names, cues) say of a word on its own, by id.
   struct Listed {
-    std::uint8_t longest[3] = {};  // PhraseLexicon::longest_from
-    std::uint8_t classes[3] = {};  // PhraseLexicon::token_classes
+    PhraseLexicon::TokenFacts facts[3] = {};
     bool opens_clause = false;     // a mark after which a capitalised word is as good as sentence-initial
   };
   std::vector<Listed> listed_;
@@ -132,7 +131,7 @@ class FeatureExtractor {
   };
   std::vector<UnmatchedKeys> unmatched_;
   void add_unmatched_keys(const WordInfo& word);
-  std::vector<std::uint8_t> longest_[3], classes_[3];  // of the sentence's words, by lexicon
+  std::vector<PhraseLexicon::TokenFacts> facts_[3];  // of the sentence's words, by lexicon
   std::uint64_t generation_ = 0;
   // The last sentence's, with kReach positions before and after it (see extract).
   std::vector<std::uint32_t> ids_;

@@ -210,6 +210,47 @@ TEST_CASE("phrases match leftmost-longest, case-folded, and survive a round trip
   CHECK(copy.size() == lexicon.size());
 }
 
+TEST_CASE("phrase matching from each token's facts finds the leftmost-longest phrases found by trying every span") {
+  std::mt19937 random(11);
+  const auto word = [&] { return static_cast<std::uint64_t>(random() % 9) * 0x9e3779b97f4a7c15ull + 1; };
+  for (int round = 0; round < 200; ++round) {
+    PhraseLexicon lexicon;
+    const int phrases = 1 + static_cast<int>(random() % 8);
+    for (int p = 0; p < phrases; ++p) {
+      std::vector<std::uint64_t> tokens(1 + random() % 4);
+      for (std::uint64_t& token : tokens) token = word();
+      lexicon.add(tokens, static_cast<std::uint8_t>(1 + random() % 255));
+    }
+    std::vector<std::uint64_t> sentence(random() % 12);
+    for (std::uint64_t& token : sentence) token = word();
+    std::vector<PhraseMatch> expected(sentence.size()), matches(sentence.size());
+    for (std::size_t i = 0; i < sentence.size();) {
+      std::size_t length = std::min(sentence.size() - i, PhraseLexicon::kMaxTokens);
+      while (length > 0 && lexicon.classes_of(std::span(sentence).subspan(i, length)) == 0) --length;
+      if (length == 0) {
+        ++i;
+        continue;
+      }
+      const std::uint8_t classes = lexicon.classes_of(std::span(sentence).subspan(i, length));
+      for (std::size_t k = 0; k < length; ++k) {
+        const PhrasePosition position = length == 1 ? PhrasePosition::single : k == 0 ? PhrasePosition::begin
+                                        : k + 1 == length                     ? PhrasePosition::end
+                                                                              : PhrasePosition::inside;
+        expected[i + k] = {position, classes};
+      }
+      i += length;
+    }
+    std::vector<PhraseLexicon::TokenFacts> facts;
+    for (std::uint64_t token : sentence) facts.push_back(lexicon.facts(token));
+    lexicon.match(sentence, facts, matches);
+    for (std::size_t i = 0; i < sentence.size(); ++i) {
+      INFO("round " << round << ", token " << i);
+      CHECK(matches[i].position == expected[i].position);
+      CHECK(matches[i].classes == expected[i].classes);
+    }
+  }
+}
+
 TEST_CASE("Viterbi never continues an entity that did not begin") {
   // The emissions want I-PER everywhere; the only valid reading starts with B-PER.
   std::vector<int> emissions(3 * kLabels, 0);
