@@ -17,7 +17,6 @@ constexpr std::uint64_t kSentenceEnd = 0x454e44ull;
 
 std::uint32_t key(std::uint64_t tmpl, std::uint64_t value) { return feature_key(tmpl, value); }
 std::uint32_t key(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b) { return feature_key(tmpl, a, b); }
-std::uint32_t key(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b, std::uint64_t c) { return feature_key(tmpl, a, b, c); }
 
 
 // Marks after which a capitalised word is as good as sentence-initial.
@@ -100,7 +99,8 @@ constexpr std::size_t kMostContextKeys = 24, kMostWordKeys = 22, kMostSecondKeys
 
 }  // namespace
 
-FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons) : set_(set), lexicons_(lexicons) {
+FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons)
+    : set_(set), lexicons_(lexicons), shape_windows_(kShapeWindow) {
   // The positions outside the sentence, as words: the neighbour keys of its first and last words.
   WordInfo before, after;
   before.form = before.folded = before.short_shape = before.suffix[2] = kSentenceStart;
@@ -222,7 +222,7 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
         for (int offset = -kReach; offset <= kReach; ++offset) word_keys(id[i + offset], offset, word_keys_);
         for (std::uint32_t word_key : word_keys_) k.add(word_key);
       }
-      k.add(key(kShapeWindow, info(i - 1).short_shape, w.short_shape, info(i + 1).short_shape));
+      k.add(shape_windows_(info(i - 1).short_shape, w.short_shape, info(i + 1).short_shape));
       k.add(small_key<kCasingPosition, kCasings>(casing));
       k.add(small_key<kLengthCasing, kLengths, kCasings>(std::min<std::uint64_t>(w.length, 12), casing));
       if (places[i].position != PhrasePosition::none) k.add(match_key<kPlace, kCasings>(places[i], casing));

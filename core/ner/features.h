@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ner/context_window.h"
+#include "ner/feature_key.h"
 #include "ner/phrase_lexicon.h"
 #include "ner/word_info.h"
 #include "text/word_map.h"
@@ -139,6 +140,7 @@ class FeatureExtractor {
   std::vector<PhraseMatch> places_, names_, cues_;
   std::vector<TokenTrace> traces_;
   std::vector<std::uint32_t> word_keys_;
+  TripleKeyMemo shape_windows_;  // kShapeWindow
 };
 
 // The second stage's own keys for one sentence (context_keys.h).

@@ -338,6 +338,18 @@ TEST_CASE("the key filter holds every key it was given and rejects most others")
   CHECK(tiny.may_hold(42));
 }
 
+TEST_CASE("remembered keys of triples are the hashed keys, after evictions and for the triple of zeros") {
+  TripleKeyMemo memo(1234);
+  CHECK(memo(0, 0, 0) == feature_key(1234, 0, 0, 0));
+  std::mt19937_64 random(3);
+  std::vector<std::array<std::uint64_t, 3>> triples(3000);  // more than the memo holds, some repeated
+  for (auto& t : triples) t = {random() % 40, random() % 40, random() % 5 == 0 ? 0 : random()};
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& [a, b, c] : triples) REQUIRE(memo(a, b, c) == feature_key(1234, a, b, c));
+  }
+  CHECK(memo(0, 0, 0) == feature_key(1234, 0, 0, 0));
+}
+
 TEST_CASE("labels parse and print") {
   std::uint8_t label = 0;
   CHECK(parse_label("I-ORG", label));
