@@ -112,6 +112,7 @@ FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons)
 
 void FeatureExtractor::add_unmatched_keys(const WordInfo& word) {
   unmatched_.push_back({key(kFoldedPrevPlace, word.folded, 0), key(kFoldedPrevName, word.folded, 0), key(kPlaceFoldedNext, 0, word.folded)});
+  neighbour_keys_.emplace_back();
 }
 
 std::uint32_t FeatureExtractor::id_of(std::string_view word) {
@@ -122,6 +123,7 @@ std::uint32_t FeatureExtractor::id_of(std::string_view word) {
     words_.resize(kAfterSentence + 1);
     listed_.resize(kAfterSentence + 1);
     unmatched_.resize(kAfterSentence + 1);
+    neighbour_keys_.resize(kAfterSentence + 1);
     ++generation_;
   }
   const auto id = static_cast<std::uint32_t>(words_.size());
@@ -249,10 +251,12 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
         k.add(key(kBigramPrev, pair_before));
         k.add(key(kBigramNext, pair_after));
         pair_before = pair_after;
-        k.add(key(kFoldedPrevShape, folded[i - 1], w.short_shape));
-        k.add(key(kShapeFoldedNext, w.short_shape, folded[i + 1]));
-        k.add(key(kFormPrev, info(i - 1).form, casing));
-        k.add(key(kFormNext, info(i + 1).form, casing));
+        NeighbourKeys& before_keys = neighbour_keys_[id[i - 1]];
+        NeighbourKeys& after_keys = neighbour_keys_[id[i + 1]];
+        k.add(before_keys.folded_before.for_value(w.short_shape, [&] { return key(kFoldedPrevShape, folded[i - 1], w.short_shape); }));
+        k.add(after_keys.folded_after.for_value(w.short_shape, [&] { return key(kShapeFoldedNext, w.short_shape, folded[i + 1]); }));
+        k.add(before_keys.form_before.for_value(casing, [&] { return key(kFormPrev, info(i - 1).form, casing); }));
+        k.add(after_keys.form_after.for_value(casing, [&] { return key(kFormNext, info(i + 1).form, casing); }));
       }
       k.end_token(static_cast<std::size_t>(i));
     }

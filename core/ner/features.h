@@ -132,6 +132,26 @@ class FeatureExtractor {
   };
   std::vector<UnmatchedKeys> unmatched_;
   void add_unmatched_keys(const WordInfo& word);
+  // The keys a word gave the last token it stood before and after that pair it with a value of
+  // that token (casing, shape): a word's neighbours are mostly alike, so hashed again only when
+  // the value changes. By id.
+  struct RememberedKey {
+    std::uint64_t value = 0;
+    std::uint32_t key = 0;
+    bool known = false;
+
+    // The key remembered for `value`, else hash(), then remembered.
+    template <class Hash>
+    std::uint32_t for_value(std::uint64_t of, Hash hash) {
+      if (!known || value != of) *this = {of, hash(), true};
+      return key;
+    }
+  };
+  struct NeighbourKeys {
+    RememberedKey form_before, form_after;      // kFormPrev, kFormNext by casing
+    RememberedKey folded_before, folded_after;  // kFoldedPrevShape, kShapeFoldedNext by shape
+  };
+  std::vector<NeighbourKeys> neighbour_keys_;
   std::vector<PhraseLexicon::TokenFacts> facts_[3];  // of the sentence's words, by lexicon
   std::uint64_t generation_ = 0;
   // The last sentence's, with kReach positions before and after it (see extract).

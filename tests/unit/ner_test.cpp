@@ -460,6 +460,35 @@ TEST_CASE("the context window counts a form's other occurrences in the sentences
   CHECK(seen[4].labels[kOutside] == 0);   // "vince" occurs nowhere else
 }
 
+TEST_CASE("an extractor that has seen other sentences gives the keys a fresh one gives") {
+  // Words recur beside neighbours of other casings and shapes, so that keys remembered from one
+  // sentence are reused in some later ones and recomputed in others.
+  const std::vector<std::vector<std::string_view>> sentences = {
+      {"Il", "presidente", "Mario", "Rossi", "parla", "a", "Roma", "."},
+      {"il", "Presidente", "parla", "a", "ROMA", "e", "a", "Roma"},
+      {"Roma", "parla", "il", "presidente", "mario", "rossi", "2024", "-", "Roma"},
+      {"a", "a", "a", "Roma", "Roma", "roma", "A"},
+      {},
+      {"Rossi"},
+      {"Il", "presidente", "Mario", "Rossi", "parla", "a", "Roma", "."}};
+  Places places(Resources{});
+  PhraseLexicon cues;
+  cues.add_tokenised("presidente", kCueTitle);
+  FeatureExtractor seasoned(FeatureSet::full, {&places.names(), nullptr, &cues});
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    FeatureExtractor fresh(FeatureSet::full, {&places.names(), nullptr, &cues});
+    SentenceFeatures expected, got;
+    fresh.extract(sentences[s], expected);
+    seasoned.extract(sentences[s], got);
+    INFO("sentence " << s);
+    REQUIRE(got.size() == expected.size());
+    for (std::size_t t = 0; t < got.size(); ++t) {
+      const auto a = got.of(t), b = expected.of(t);
+      CHECK(std::vector<std::uint32_t>(a.begin(), a.end()) == std::vector<std::uint32_t>(b.begin(), b.end()));
+    }
+  }
+}
+
 TEST_CASE("the tagger decodes what its weights say, then applies the mention rules") {
   // A model whose weights favour B-PER I-PER O for exactly this sentence's features.
   const std::vector<std::string_view> words = {"Mario", "Rossi", "parla", "lunedì"};
