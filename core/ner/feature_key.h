@@ -110,6 +110,31 @@ inline const auto match_pair = key_table<kMatchValues * kMatchValues>([](auto& k
 
 }  // namespace key_tables
 
+// The keys of one template over three values, remembered for the triples met last (direct-mapped):
+// for a template of few distinct triples, such as the shapes of three words in a row, nearly every
+// key is found here instead of hashed in three rounds of mix64.
+class TripleKeyMemo {
+ public:
+  explicit TripleKeyMemo(std::uint64_t tmpl) : tmpl_(tmpl) {
+    entries_.assign(std::size_t{1} << kBits, Entry{0, 0, 0, feature_key(tmpl, 0, 0, 0)});  // holding the triple 0, 0, 0
+  }
+
+  std::uint32_t operator()(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+    Entry& entry = entries_[(a ^ (b * 0x9e3779b97f4a7c15ull) ^ (c * 0xbf58476d1ce4e5b9ull)) >> (64 - kBits)];
+    if (entry.a != a || entry.b != b || entry.c != c) entry = {a, b, c, feature_key(tmpl_, a, b, c)};
+    return entry.key;
+  }
+
+ private:
+  static constexpr int kBits = 10;
+  struct Entry {
+    std::uint64_t a, b, c;
+    std::uint32_t key;
+  };
+  std::uint64_t tmpl_;
+  std::vector<Entry> entries_;
+};
+
 // Keys of values beyond a template's table: rare, so kept out of line, out of the callers' way.
 [[gnu::noinline]] inline SmallKey key_beyond_table(std::uint64_t tmpl, std::uint64_t a) { return {feature_key(tmpl, a), 0, false}; }
 [[gnu::noinline]] inline SmallKey key_beyond_table(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b) {

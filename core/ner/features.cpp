@@ -17,7 +17,6 @@ constexpr std::uint64_t kSentenceEnd = 0x454e44ull;
 
 std::uint32_t key(std::uint64_t tmpl, std::uint64_t value) { return feature_key(tmpl, value); }
 std::uint32_t key(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b) { return feature_key(tmpl, a, b); }
-std::uint32_t key(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b, std::uint64_t c) { return feature_key(tmpl, a, b, c); }
 
 
 // Marks after which a capitalised word is as good as sentence-initial.
@@ -100,7 +99,8 @@ constexpr std::size_t kMostContextKeys = 24, kMostWordKeys = 22, kMostSecondKeys
 
 }  // namespace
 
-FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons) : set_(set), lexicons_(lexicons) {
+FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons)
+    : set_(set), lexicons_(lexicons), shape_windows_(kShapeWindow) {
   // The positions outside the sentence, as words: the neighbour keys of its first and last words.
   WordInfo before, after;
   before.form = before.folded = before.short_shape = before.suffix[2] = kSentenceStart;
@@ -112,6 +112,7 @@ FeatureExtractor::FeatureExtractor(FeatureSet set, EntityLexicons lexicons) : se
 
 void FeatureExtractor::add_unmatched_keys(const WordInfo& word) {
   unmatched_.push_back({key(kFoldedPrevPlace, word.folded, 0), key(kFoldedPrevName, word.folded, 0), key(kPlaceFoldedNext, 0, word.folded)});
+  neighbour_keys_.emplace_back();
 }
 
 std::uint32_t FeatureExtractor::id_of(std::string_view word) {
@@ -122,6 +123,7 @@ std::uint32_t FeatureExtractor::id_of(std::string_view word) {
     words_.resize(kAfterSentence + 1);
     listed_.resize(kAfterSentence + 1);
     unmatched_.resize(kAfterSentence + 1);
+    neighbour_keys_.resize(kAfterSentence + 1);
     ++generation_;
   }
   const auto id = static_cast<std::uint32_t>(words_.size());
@@ -132,8 +134,7 @@ std::uint32_t FeatureExtractor::id_of(std::string_view word) {
   const PhraseLexicon* lexicons[] = {lexicons_.places, lexicons_.names, lexicons_.cues};
   for (int l = 0; l < 3; ++l) {
     if (!lexicons[l]) continue;
-    listed.longest[l] = lexicons[l]->longest_from(info.folded);
-    listed.classes[l] = lexicons[l]->token_classes(info.folded);
+    listed.facts[l] = lexicons[l]->facts(info.folded);
   }
   described_[word] = id;
   return id;
@@ -193,18 +194,14 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
   std::vector<PhraseMatch>* matches[] = {&places_, &names_, &cues_};
   for (int l = 0; l < 3; ++l) {
     matches[l]->assign(n + 2 * kReach, PhraseMatch{});
-    longest_[l].resize(n);
-    classes_[l].resize(n);
+    facts_[l].resize(n);
   }
   for (std::size_t i = 0; i < n; ++i) {
     const Listed& listed = listed_[id[i]];
-    for (int l = 0; l < 3; ++l) {
-      longest_[l][i] = listed.longest[l];
-      classes_[l][i] = listed.classes[l];
-    }
+    for (int l = 0; l < 3; ++l) facts_[l][i] = listed.facts[l];
   }
   for (int l = 0; l < 3; ++l) {
-    if (lexicons[l]) lexicons[l]->match(sentence_folded, longest_[l], classes_[l], std::span(matches[l]->data() + kReach, n));
+    if (lexicons[l]) lexicons[l]->match(sentence_folded, facts_[l], std::span(matches[l]->data() + kReach, n));
   }
   const PhraseMatch* places = places_.data() + kReach;
   const PhraseMatch* names = names_.data() + kReach;
@@ -227,7 +224,7 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
         for (int offset = -kReach; offset <= kReach; ++offset) word_keys(id[i + offset], offset, word_keys_);
         for (std::uint32_t word_key : word_keys_) k.add(word_key);
       }
-      k.add(key(kShapeWindow, info(i - 1).short_shape, w.short_shape, info(i + 1).short_shape));
+      k.add(shape_windows_(info(i - 1).short_shape, w.short_shape, info(i + 1).short_shape));
       k.add(small_key<kCasingPosition, kCasings>(casing));
       k.add(small_key<kLengthCasing, kLengths, kCasings>(std::min<std::uint64_t>(w.length, 12), casing));
       if (places[i].position != PhrasePosition::none) k.add(match_key<kPlace, kCasings>(places[i], casing));
@@ -241,8 +238,8 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
       k.add(small_key<kCueBefore2, kClasses, kCasings>(cue_classes_ending(cues[i - 2]), casing));
       k.add(match_key<kCueAfter, kCasings>(cues[i + 1], casing));
       const Listed& listed = listed_[id[i]];
-      if (listed.classes[0]) k.add(small_key<kPlaceToken, kClasses, kCasings>(listed.classes[0], casing));
-      if (listed.classes[1]) k.add(small_key<kNameToken, kClasses, kCasings>(listed.classes[1], casing));
+      if (listed.facts[0].classes) k.add(small_key<kPlaceToken, kClasses, kCasings>(listed.facts[0].classes, casing));
+      if (listed.facts[1].classes) k.add(small_key<kNameToken, kClasses, kCasings>(listed.facts[1].classes, casing));
       if (full) {
         const UnmatchedKeys& before = unmatched_[id[i - 1]];
         const UnmatchedKeys& after = unmatched_[id[i + 1]];
@@ -254,10 +251,12 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, Sentence
         k.add(key(kBigramPrev, pair_before));
         k.add(key(kBigramNext, pair_after));
         pair_before = pair_after;
-        k.add(key(kFoldedPrevShape, folded[i - 1], w.short_shape));
-        k.add(key(kShapeFoldedNext, w.short_shape, folded[i + 1]));
-        k.add(key(kFormPrev, info(i - 1).form, casing));
-        k.add(key(kFormNext, info(i + 1).form, casing));
+        NeighbourKeys& before_keys = neighbour_keys_[id[i - 1]];
+        NeighbourKeys& after_keys = neighbour_keys_[id[i + 1]];
+        k.add(before_keys.folded_before.for_value(w.short_shape, [&] { return key(kFoldedPrevShape, folded[i - 1], w.short_shape); }));
+        k.add(after_keys.folded_after.for_value(w.short_shape, [&] { return key(kShapeFoldedNext, w.short_shape, folded[i + 1]); }));
+        k.add(before_keys.form_before.for_value(casing, [&] { return key(kFormPrev, info(i - 1).form, casing); }));
+        k.add(after_keys.form_after.for_value(casing, [&] { return key(kFormNext, info(i + 1).form, casing); }));
       }
       k.end_token(static_cast<std::size_t>(i));
     }

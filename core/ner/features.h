@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ner/context_window.h"
+#include "ner/feature_key.h"
 #include "ner/phrase_lexicon.h"
 #include "ner/word_info.h"
 #include "text/word_map.h"
@@ -120,8 +121,7 @@ class FeatureExtractor {
   std::vector<WordInfo> words_;                            // by id
   // What the lexicons (places, names, cues) say of a word on its own, by id.
   struct Listed {
-    std::uint8_t longest[3] = {};  // PhraseLexicon::longest_from
-    std::uint8_t classes[3] = {};  // PhraseLexicon::token_classes
+    PhraseLexicon::TokenFacts facts[3] = {};
     bool opens_clause = false;     // a mark after which a capitalised word is as good as sentence-initial
   };
   std::vector<Listed> listed_;
@@ -132,7 +132,27 @@ class FeatureExtractor {
   };
   std::vector<UnmatchedKeys> unmatched_;
   void add_unmatched_keys(const WordInfo& word);
-  std::vector<std::uint8_t> longest_[3], classes_[3];  // of the sentence's words, by lexicon
+  // The keys a word gave the last token it stood before and after that pair it with a value of
+  // that token (casing, shape): a word's neighbours are mostly alike, so hashed again only when
+  // the value changes. By id.
+  struct RememberedKey {
+    std::uint64_t value = 0;
+    std::uint32_t key = 0;
+    bool known = false;
+
+    // The key remembered for `value`, else hash(), then remembered.
+    template <class Hash>
+    std::uint32_t for_value(std::uint64_t of, Hash hash) {
+      if (!known || value != of) *this = {of, hash(), true};
+      return key;
+    }
+  };
+  struct NeighbourKeys {
+    RememberedKey form_before, form_after;      // kFormPrev, kFormNext by casing
+    RememberedKey folded_before, folded_after;  // kFoldedPrevShape, kShapeFoldedNext by shape
+  };
+  std::vector<NeighbourKeys> neighbour_keys_;
+  std::vector<PhraseLexicon::TokenFacts> facts_[3];  // of the sentence's words, by lexicon
   std::uint64_t generation_ = 0;
   // The last sentence's, with kReach positions before and after it (see extract).
   std::vector<std::uint32_t> ids_;
@@ -140,6 +160,7 @@ class FeatureExtractor {
   std::vector<PhraseMatch> places_, names_, cues_;
   std::vector<TokenTrace> traces_;
   std::vector<std::uint32_t> word_keys_;
+  TripleKeyMemo shape_windows_;  // kShapeWindow
 };
 
 // The second stage's own keys for one sentence (context_keys.h).

@@ -47,31 +47,45 @@ std::uint8_t PhraseLexicon::classes_of(std::span<const std::uint64_t> folded_tok
   return classes ? *classes : 0;
 }
 
-void PhraseLexicon::match(std::span<const std::uint64_t> folded_tokens, std::span<PhraseMatch> out) const {
-  std::vector<std::uint8_t> longest(folded_tokens.size()), classes(folded_tokens.size());
-  for (std::size_t i = 0; i < folded_tokens.size(); ++i) {
-    longest[i] = longest_from(folded_tokens[i]);
-    classes[i] = token_classes(folded_tokens[i]);
+PhraseLexicon::TokenFacts PhraseLexicon::facts(std::uint64_t folded) const {
+  TokenFacts facts{longest_from(folded), token_classes(folded)};
+  if (facts.longest) {
+    if (const std::uint8_t* classes = phrases_.find(phrase_key(std::span(&folded, 1)))) {
+      facts.single = true;
+      facts.single_classes = *classes;
+    }
   }
-  match(folded_tokens, longest, classes, out);
+  return facts;
 }
 
-void PhraseLexicon::match(std::span<const std::uint64_t> folded_tokens, std::span<const std::uint8_t> longest,
-                          std::span<const std::uint8_t> token_classes, std::span<PhraseMatch> out) const {
+void PhraseLexicon::match(std::span<const std::uint64_t> folded_tokens, std::span<PhraseMatch> out) const {
+  std::vector<TokenFacts> facts(folded_tokens.size());
+  for (std::size_t i = 0; i < folded_tokens.size(); ++i) facts[i] = this->facts(folded_tokens[i]);
+  match(folded_tokens, facts, out);
+}
+
+void PhraseLexicon::match(std::span<const std::uint64_t> folded_tokens, std::span<const TokenFacts> facts, std::span<PhraseMatch> out) const {
   std::fill(out.begin(), out.end(), PhraseMatch{});
   const std::size_t n = folded_tokens.size();
   for (std::size_t i = 0; i < n;) {
     std::size_t matched = 0;
     std::uint8_t classes = 0;
-    if (longest[i]) {
-      // Extend one token at a time, the phrase hash growing with it; keep the longest hit.
-      std::uint64_t hash = 0x5eed;
-      const std::size_t limit = std::min<std::size_t>(longest[i], n - i);
-      for (std::size_t length = 1; length <= limit && token_classes[i + length - 1]; ++length) {
-        hash = combine_hash(hash, folded_tokens[i + length - 1]);
-        if (const std::uint8_t* found = phrases_.find(phrase_key(hash))) {
-          matched = length;
-          classes = *found;
+    const std::size_t limit = std::min<std::size_t>(facts[i].longest, n - i);
+    if (limit && facts[i].classes) {
+      // The token alone is known from its facts; longer phrases are looked up one token at a
+      // time, the phrase hash growing with them, keeping the longest hit.
+      if (facts[i].single) {
+        matched = 1;
+        classes = facts[i].single_classes;
+      }
+      if (limit > 1 && facts[i + 1].classes) {
+        std::uint64_t hash = combine_hash(0x5eed, folded_tokens[i]);
+        for (std::size_t length = 2; length <= limit && facts[i + length - 1].classes; ++length) {
+          hash = combine_hash(hash, folded_tokens[i + length - 1]);
+          if (const std::uint8_t* found = phrases_.find(phrase_key(hash))) {
+            matched = length;
+            classes = *found;
+          }
         }
       }
     }

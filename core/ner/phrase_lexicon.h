@@ -41,12 +41,20 @@ class PhraseLexicon {
     tokens_.reserve(phrases);
   }
 
+  // What the lexicon says of one token on its own.
+  struct TokenFacts {
+    std::uint8_t longest = 0;  // longest_from()
+    std::uint8_t classes = 0;  // token_classes()
+    bool single = false;       // the token alone is a phrase, of classes single_classes
+    std::uint8_t single_classes = 0;
+  };
+  TokenFacts facts(std::uint64_t folded) const;
+
   // Leftmost-longest matching, left to right: `out` gets one entry per token.
   void match(std::span<const std::uint64_t> folded_tokens, std::span<PhraseMatch> out) const;
-  // The same, given longest_from() and token_classes() of each token (a caller that describes
-  // each word once keeps them): a phrase stops growing at a token that is in none.
-  void match(std::span<const std::uint64_t> folded_tokens, std::span<const std::uint8_t> longest,
-             std::span<const std::uint8_t> token_classes, std::span<PhraseMatch> out) const;
+  // The same, given facts() of each token (a caller that describes each word once keeps them):
+  // a phrase stops growing at a token that is in none.
+  void match(std::span<const std::uint64_t> folded_tokens, std::span<const TokenFacts> facts, std::span<PhraseMatch> out) const;
   // The length of the longest phrase that starts with this token, 0 when none does.
   std::uint8_t longest_from(std::uint64_t folded) const {
     const std::uint8_t* longest = first_tokens_.find(token_key(folded));

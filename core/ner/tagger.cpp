@@ -78,9 +78,11 @@ EntityTagger::EntityTagger(const Resources& resources, const LanguageProfile& pr
 EntityTagger::EntityTagger(NerModel model, PhraseLexicon cues, const Places& places, bool capitalised_names)
     : capitalised_names_(capitalised_names),
       model_(std::move(model)),
+      keys_held_(model_.weights.size()),
       cues_(std::move(cues)),
       extractor_(model_.feature_set, {&places.names(), &model_.names, &cues_}) {
   if (model_.stages == 0 || model_.stages > kMaxStages) throw std::invalid_argument("an entity model needs one or two stages");
+  model_.weights.for_each([this](std::uint32_t key, const StageWeights&) { keys_held_.add(key); });
   for (std::size_t stage = 0; stage < model_.stages; ++stage) {
     for (std::size_t i = 0; i < transitions_[stage].size(); ++i) transitions_[stage][i] = model_.transitions[stage][i];
     lane_transitions_[stage] = LaneTransitions(transitions_[stage]);
@@ -204,6 +206,7 @@ void EntityTagger::add_features(const SentenceFeatures& features, std::size_t to
 void EntityTagger::add_keys(std::span<const std::uint32_t> keys, StageSums& sums) const {
   StageSums local = sums;
   for (std::uint32_t key : keys) {
+    if (!keys_held_.may_hold(key)) continue;
     if (const StageWeights* w = model_.weights.find(key)) {
       for (std::size_t stage = 0; stage < kMaxStages; ++stage) add_weights((*w)[stage], local[stage]);
     }

@@ -16,6 +16,7 @@
 #include "geo/places.h"
 #include "lang/language.h"
 #include "ner/features.h"
+#include "ner/key_filter.h"
 #include "ner/model.h"
 #include "ner/viterbi.h"
 #include "resources/resources.h"
@@ -81,6 +82,7 @@ class EntityTagger {
 
   bool capitalised_names_;
   NerModel model_;
+  KeyFilter keys_held_;  // model_.weights' keys
   PhraseLexicon cues_;
   FeatureExtractor extractor_;
   std::array<Transitions, kMaxStages> transitions_{};

@@ -8,6 +8,7 @@
 
 #include "ner/context_window.h"
 #include "ner/feature_key.h"
+#include "ner/key_filter.h"
 #include "ner/model.h"
 #include "ner/phrase_lexicon.h"
 #include "ner/tagger.h"
@@ -209,6 +210,47 @@ TEST_CASE("phrases match leftmost-longest, case-folded, and survive a round trip
   CHECK(copy.size() == lexicon.size());
 }
 
+TEST_CASE("phrase matching from each token's facts finds the leftmost-longest phrases found by trying every span") {
+  std::mt19937 random(11);
+  const auto word = [&] { return static_cast<std::uint64_t>(random() % 9) * 0x9e3779b97f4a7c15ull + 1; };
+  for (int round = 0; round < 200; ++round) {
+    PhraseLexicon lexicon;
+    const int phrases = 1 + static_cast<int>(random() % 8);
+    for (int p = 0; p < phrases; ++p) {
+      std::vector<std::uint64_t> tokens(1 + random() % 4);
+      for (std::uint64_t& token : tokens) token = word();
+      lexicon.add(tokens, static_cast<std::uint8_t>(1 + random() % 255));
+    }
+    std::vector<std::uint64_t> sentence(random() % 12);
+    for (std::uint64_t& token : sentence) token = word();
+    std::vector<PhraseMatch> expected(sentence.size()), matches(sentence.size());
+    for (std::size_t i = 0; i < sentence.size();) {
+      std::size_t length = std::min(sentence.size() - i, PhraseLexicon::kMaxTokens);
+      while (length > 0 && lexicon.classes_of(std::span(sentence).subspan(i, length)) == 0) --length;
+      if (length == 0) {
+        ++i;
+        continue;
+      }
+      const std::uint8_t classes = lexicon.classes_of(std::span(sentence).subspan(i, length));
+      for (std::size_t k = 0; k < length; ++k) {
+        const PhrasePosition position = length == 1 ? PhrasePosition::single : k == 0 ? PhrasePosition::begin
+                                        : k + 1 == length                     ? PhrasePosition::end
+                                                                              : PhrasePosition::inside;
+        expected[i + k] = {position, classes};
+      }
+      i += length;
+    }
+    std::vector<PhraseLexicon::TokenFacts> facts;
+    for (std::uint64_t token : sentence) facts.push_back(lexicon.facts(token));
+    lexicon.match(sentence, facts, matches);
+    for (std::size_t i = 0; i < sentence.size(); ++i) {
+      INFO("round " << round << ", token " << i);
+      CHECK(matches[i].position == expected[i].position);
+      CHECK(matches[i].classes == expected[i].classes);
+    }
+  }
+}
+
 TEST_CASE("Viterbi never continues an entity that did not begin") {
   // The emissions want I-PER everywhere; the only valid reading starts with B-PER.
   std::vector<int> emissions(3 * kLabels, 0);
@@ -274,6 +316,38 @@ TEST_CASE("keys from the small templates' tables are the hashed keys, inside the
     for (std::uint64_t casing = 0; casing < 14; ++casing) check(match_key<kTemplate, 12>(a, casing), feature_key(kTemplate, match_value(a), casing), a.classes < 16 && casing < 12);
     for (const PhraseMatch& b : matches) check(match_pair_key<kTemplate>(a, b), feature_key(kTemplate, match_value(a), match_value(b)), a.classes < 16 && b.classes < 16);
   }
+}
+
+TEST_CASE("the key filter holds every key it was given and rejects most others") {
+  const KeyFilter empty;
+  CHECK_FALSE(empty.may_hold(0));
+  CHECK_FALSE(empty.may_hold(0xFFFFFFFFu));
+  std::mt19937 random(7);
+  std::vector<std::uint32_t> keys(5000);
+  for (std::uint32_t& key : keys) key = static_cast<std::uint32_t>(random());
+  keys.push_back(1);
+  keys.push_back(0xFFFFFFFFu);
+  KeyFilter filter(keys.size());
+  for (std::uint32_t key : keys) filter.add(key);
+  for (std::uint32_t key : keys) REQUIRE(filter.may_hold(key));
+  std::size_t passed = 0;
+  for (int i = 0; i < 10000; ++i) passed += filter.may_hold(static_cast<std::uint32_t>(random())) ? 1 : 0;
+  CHECK(passed < 2000);  // about one in eight with eight bits a key
+  KeyFilter tiny(0);  // sized for nothing, still holds what it is given
+  tiny.add(42);
+  CHECK(tiny.may_hold(42));
+}
+
+TEST_CASE("remembered keys of triples are the hashed keys, after evictions and for the triple of zeros") {
+  TripleKeyMemo memo(1234);
+  CHECK(memo(0, 0, 0) == feature_key(1234, 0, 0, 0));
+  std::mt19937_64 random(3);
+  std::vector<std::array<std::uint64_t, 3>> triples(3000);  // more than the memo holds, some repeated
+  for (auto& t : triples) t = {random() % 40, random() % 40, random() % 5 == 0 ? 0 : random()};
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& [a, b, c] : triples) REQUIRE(memo(a, b, c) == feature_key(1234, a, b, c));
+  }
+  CHECK(memo(0, 0, 0) == feature_key(1234, 0, 0, 0));
 }
 
 TEST_CASE("labels parse and print") {
@@ -384,6 +458,35 @@ TEST_CASE("the context window counts a form's other occurrences in the sentences
   CHECK(seen[3].labels[kOutside] == 1);   // sentence 2; its own lower case is not counted
   CHECK(seen[3].lower == 0);
   CHECK(seen[4].labels[kOutside] == 0);   // "vince" occurs nowhere else
+}
+
+TEST_CASE("an extractor that has seen other sentences gives the keys a fresh one gives") {
+  // Words recur beside neighbours of other casings and shapes, so that keys remembered from one
+  // sentence are reused in some later ones and recomputed in others.
+  const std::vector<std::vector<std::string_view>> sentences = {
+      {"Il", "presidente", "Mario", "Rossi", "parla", "a", "Roma", "."},
+      {"il", "Presidente", "parla", "a", "ROMA", "e", "a", "Roma"},
+      {"Roma", "parla", "il", "presidente", "mario", "rossi", "2024", "-", "Roma"},
+      {"a", "a", "a", "Roma", "Roma", "roma", "A"},
+      {},
+      {"Rossi"},
+      {"Il", "presidente", "Mario", "Rossi", "parla", "a", "Roma", "."}};
+  Places places(Resources{});
+  PhraseLexicon cues;
+  cues.add_tokenised("presidente", kCueTitle);
+  FeatureExtractor seasoned(FeatureSet::full, {&places.names(), nullptr, &cues});
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    FeatureExtractor fresh(FeatureSet::full, {&places.names(), nullptr, &cues});
+    SentenceFeatures expected, got;
+    fresh.extract(sentences[s], expected);
+    seasoned.extract(sentences[s], got);
+    INFO("sentence " << s);
+    REQUIRE(got.size() == expected.size());
+    for (std::size_t t = 0; t < got.size(); ++t) {
+      const auto a = got.of(t), b = expected.of(t);
+      CHECK(std::vector<std::uint32_t>(a.begin(), a.end()) == std::vector<std::uint32_t>(b.begin(), b.end()));
+    }
+  }
 }
 
 TEST_CASE("the tagger decodes what its weights say, then applies the mention rules") {
