@@ -224,10 +224,10 @@ TEST_CASE("the expansion before an acronym in brackets is the one found by readi
   for (const AcronymLink& link : acronym_links(doc, profile)) found.emplace_back(link.acronym, link.expansion);
   std::vector<std::pair<std::string, std::string>> expected = expansions_before_brackets(doc, profile);
   // acronym_links drops the leading articles of an expansion; the spans found must agree.
-  for (auto& [acronym, expansion] : expected) {
-    const auto match = std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.first == acronym; });
+  for (const auto& pair : expected) {
+    const auto match = std::find_if(found.begin(), found.end(), [&](const auto& f) { return f.first == pair.first; });
     REQUIRE(match != found.end());
-    CHECK(expansion.ends_with(match->second));
+    CHECK(pair.second.ends_with(match->second));
   }
   CHECK(expected.size() >= 4);
   CHECK(found.size() == expected.size());
